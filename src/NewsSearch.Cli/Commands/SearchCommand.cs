@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsSearch.Cli.Output;
+using Spectre.Console;
+
+namespace NewsSearch.Cli.Commands;
+
+/// <summary><c>newssearch search QUERY</c>: ranked search with filters, paging and snippets.</summary>
+internal static class SearchCommand
+{
+    public static Command Create(CliContext context, Option<string?> indexOption)
+    {
+        var query = new Argument<string[]>("QUERY")
+        {
+            Description = "Query in Lucene syntax: words, \"phrases\", AND/OR/NOT, field:value, date:2023-03. Omit it to list what the filters match",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var from = CommandOptions.From();
+        var to = CommandOptions.To();
+        var speaker = CommandOptions.Speaker();
+        var dateline = CommandOptions.Dateline();
+        var sort = new Option<string>("--sort")
+        {
+            Description = "Order: relevance (best first), date (oldest first) or -date (newest first). Default: relevance",
+            HelpName = "ORDER",
+            DefaultValueFactory = _ => "relevance",
+        };
+        sort.AcceptOnlyFromAmong("relevance", "date", "-date");
+        var limit = CommandOptions.Limit();
+        var offset = CommandOptions.Offset();
+        var json = CommandOptions.Json();
+
+        var command = new Command("search", "Search the articles and show the best matches with snippets")
+        {
+            query, from, to, speaker, dateline, sort, limit, offset, json,
+        };
+        command.SetAction(parse =>
+        {
+            var text = string.Join(' ', parse.GetValue(query) ?? []);
+            var request = new SearchRequest
+            {
+                Query = string.IsNullOrWhiteSpace(text) ? null : text,
+                From = CommandOptions.ParseDay(parse.GetValue(from), "--from", first: true),
+                To = CommandOptions.ParseDay(parse.GetValue(to), "--to", first: false),
+                Speaker = parse.GetValue(speaker),
+                Dateline = parse.GetValue(dateline),
+                Sort = parse.GetValue(sort) switch
+                {
+                    "date" => SearchSort.Oldest,
+                    "-date" => SearchSort.Newest,
+                    _ => SearchSort.Relevance,
+                },
+                Limit = CheckRange(parse.GetValue(limit), "--limit", 0, 10_000),
+                Offset = CheckRange(parse.GetValue(offset), "--offset", 0, 100_000),
+            };
+            var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
+            using var index = location.OpenForReading(context);
+            var results = index.Search(request);
+            if (parse.GetValue(json))
+            {
+                WriteJson(context, results);
+            }
+            else
+            {
+                WriteText(context, results);
+            }
+            return results.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
+        });
+        return command;
+    }
+
+    internal static int CheckRange(int value, string option, int min, int max) =>
+        value >= min && value <= max ? value : throw new NewsSearchException($"{option} must be between {min} and {max}, not {value}");
+
+    private static void WriteJson(CliContext context, SearchResults results)
+    {
+        var hits = results.Hits.Select(hit => new HitJson(
+            hit.Rank, hit.Id, hit.Score, JsonOutput.Day(hit.Date), hit.Dateline, hit.Title, hit.Speakers,
+            hit.Snippet?.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))).ToList();
+        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, hits));
+    }
+
+    private static void WriteText(CliContext context, SearchResults results)
+    {
+        var console = context.CreateConsole();
+        var what = results.Request.Query is { } q ? $" for {TerminalText.Sanitize(q)}" : string.Empty;
+        var summary = results.TotalHits switch
+        {
+            0 => $"No matches{what}.",
+            1 => $"1 match{what}",
+            var n => string.Create(CultureInfo.InvariantCulture, $"{n:N0} matches{what}"),
+        };
+        if (context.Styled)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $" ({results.Elapsed.TotalMilliseconds:0} ms)");
+        }
+        console.WriteLine(summary);
+        if (results.Hits.Count == 0 && results.TotalHits > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(no results past --offset {results.Request.Offset})"));
+        }
+
+        foreach (var hit in results.Hits)
+        {
+            console.WriteLine();
+            var header = new List<string> { JsonOutput.Day(hit.Date) ?? "undated" };
+            if (hit.Dateline.Length > 0)
+            {
+                header.Add(hit.Dateline);
+            }
+            if (hit.Speakers.Count > 0)
+            {
+                header.Add(string.Join(", ", hit.Speakers));
+            }
+            var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
+            console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
+            if (!string.IsNullOrWhiteSpace(hit.Title))
+            {
+                console.MarkupLine($"    [bold]{Markup.Escape(TerminalText.Sanitize(hit.Title))}[/]");
+            }
+            if (hit.Snippet is { } snippet)
+            {
+                console.MarkupLine("    " + SnippetMarkup(snippet, context.Styled));
+            }
+            console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.Id))}[/]");
+        }
+    }
+
+    /// <summary>Snippet as Spectre markup: matched words bold on a terminal, between ** marks otherwise.</summary>
+    internal static string SnippetMarkup(Snippet snippet, bool styled)
+    {
+        var open = styled ? "[bold yellow]" : Markup.Escape(JsonOutput.MatchOpen);
+        var close = styled ? "[/]" : Markup.Escape(JsonOutput.MatchClose);
+        var builder = new System.Text.StringBuilder();
+        var position = 0;
+        foreach (var span in snippet.Highlights)
+        {
+            builder.Append(Markup.Escape(TerminalText.Sanitize(snippet.Text[position..span.Start])));
+            builder.Append(open).Append(Markup.Escape(TerminalText.Sanitize(snippet.Text.Substring(span.Start, span.Length)))).Append(close);
+            position = span.End;
+        }
+        builder.Append(Markup.Escape(TerminalText.Sanitize(snippet.Text[position..])));
+        return builder.ToString();
+    }
+}

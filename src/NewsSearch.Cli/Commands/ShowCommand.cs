@@ -1,0 +1,54 @@
+using System.CommandLine;
+using NewsSearch.Cli.Output;
+using Spectre.Console;
+
+namespace NewsSearch.Cli.Commands;
+
+/// <summary><c>newssearch show ID</c>: one article with its fields and full text.</summary>
+internal static class ShowCommand
+{
+    public static Command Create(CliContext context, Option<string?> indexOption)
+    {
+        var id = new Argument<string>("ID") { Description = "The article's id, as search prints it" };
+        var json = CommandOptions.Json();
+        var command = new Command("show", "Print one article with its fields and text") { id, json };
+        command.SetAction(parse =>
+        {
+            var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
+            using var index = location.OpenForReading(context);
+            var wanted = parse.GetValue(id)!;
+            var found = index.Get(wanted);
+            if (found is null)
+            {
+                context.Error.WriteLine($"newssearch: no article with id '{TerminalText.Sanitize(wanted)}' in {location.DisplayPath}");
+                return ExitCodes.NothingFoundOrRejected;
+            }
+            var article = found.Article;
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, new ArticleJson(article.Id, JsonOutput.Day(article.Date), article.Dateline, article.Title,
+                    found.Speakers, article.Source, article.Body));
+                return ExitCodes.Success;
+            }
+
+            var console = context.CreateConsole();
+            void Field(string name, string? value)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    console.MarkupLine($"[bold]{name,-9}[/] {Markup.Escape(TerminalText.Sanitize(value))}");
+                }
+            }
+            Field("id", article.Id);
+            Field("title", article.Title);
+            Field("date", JsonOutput.Day(article.Date) ?? "undated");
+            Field("dateline", article.Dateline);
+            Field("speakers", string.Join(", ", found.Speakers));
+            Field("source", article.Source);
+            console.WriteLine();
+            console.WriteLine(TerminalText.Sanitize(article.Body, keepLineBreaks: true));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

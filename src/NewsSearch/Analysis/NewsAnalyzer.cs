@@ -1,0 +1,78 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using NewsSearch.Indexing;
+
+namespace NewsSearch.Analysis;
+
+/// <summary>
+/// The single analyzer definition. The index writer and the query parser both take the analyzer from
+/// <see cref="Create"/>, so a word is cut and normalised the same way when it is indexed and when it is searched.
+/// </summary>
+internal static class NewsAnalyzer
+{
+    /// <summary>Builds the per-field analyzer. The caller owns (and disposes) the result.</summary>
+    public static Analyzer Create()
+    {
+        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
+        {
+            [NewsFields.Id] = new KeywordAnalyzer(),
+            [NewsFields.Source] = new KeywordAnalyzer(),
+            [NewsFields.Dateline] = new PlaceAnalyzer(),
+            [NewsFields.Speaker] = new NameAnalyzer(),
+        };
+        return new PerFieldAnalyzerWrapper(new EnglishTextAnalyzer(), perField);
+    }
+
+    /// <summary>
+    /// Body and title: Lucene's English chain (possessives, lower case, stop words, Porter stemming), written out
+    /// here rather than taken as <c>EnglishAnalyzer</c> so the chain is visible and can be tuned in one place.
+    /// </summary>
+    internal sealed class EnglishTextAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(LuceneSettings.Version, reader);
+            TokenStream stream = new EnglishPossessiveFilter(LuceneSettings.Version, source);
+            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            stream = new StopFilter(LuceneSettings.Version, stream, StandardAnalyzer.STOP_WORDS_SET);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+
+        // Paragraphs and separate values must not form phrases across their boundary.
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+    }
+
+    /// <summary>Datelines: whole words, case and accents folded, no stemming ("Kyiv" must not match "Kyivs").</summary>
+    internal sealed class PlaceAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(LuceneSettings.Version, reader);
+            TokenStream stream = new ASCIIFoldingFilter(source);
+            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>
+    /// Speaker names: words folded for case and accents. The speaker field holds several names per article; the
+    /// position gap keeps <c>speaker:"Qin Gang"</c> from matching the end of one name and the start of the next.
+    /// </summary>
+    internal sealed class NameAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(LuceneSettings.Version, reader);
+            TokenStream stream = new EnglishPossessiveFilter(LuceneSettings.Version, source);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            return new TokenStreamComponents(source, stream);
+        }
+
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using NewsSearch.Analysis;
+
+namespace NewsSearch.Indexing;
+
+/// <summary>Converts between <see cref="Article"/>s and Lucene documents: the only place that knows the field layout.</summary>
+internal static class ArticleDocument
+{
+    /// <summary>
+    /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
+    /// so the next run re-indexes articles whose text did not change.
+    /// </summary>
+    private const string SchemaVersion = "1";
+
+    public static Document Build(Article article, IReadOnlyList<string> speakers, string fingerprint)
+    {
+        var document = new Document
+        {
+            new StringField(NewsFields.Id, article.Id, Field.Store.YES),
+            new StringField(NewsFields.Fingerprint, FingerprintTerm(article.Id, fingerprint), Field.Store.NO),
+            new TextField(NewsFields.Body, article.Body, Field.Store.YES),
+        };
+
+        if (article.Date is { } date)
+        {
+            var day = DayNumber(date);
+            document.Add(new Int32Field(NewsFields.Date, day, Field.Store.YES));
+            document.Add(new NumericDocValuesField(NewsFields.Date, day));
+        }
+
+        document.Add(new TextField(NewsFields.Dateline, article.Dateline, Field.Store.YES));
+        if (article.Dateline.Length > 0)
+        {
+            document.Add(new StringField(NewsFields.DatelineKey, Dateline.Key(article.Dateline), Field.Store.NO));
+            document.Add(new SortedDocValuesField(NewsFields.DatelineFacet, new BytesRef(Dateline.Display(article.Dateline))));
+        }
+
+        if (!string.IsNullOrWhiteSpace(article.Title))
+        {
+            document.Add(new TextField(NewsFields.Title, article.Title, Field.Store.YES));
+        }
+
+        if (article.Source is { } source)
+        {
+            document.Add(new StringField(NewsFields.Source, source, Field.Store.YES));
+        }
+
+        foreach (var speaker in speakers)
+        {
+            document.Add(new TextField(NewsFields.Speaker, speaker, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(NewsFields.SpeakerFacet, new BytesRef(speaker)));
+        }
+
+        return document;
+    }
+
+    public static IndexedArticle Read(Document document)
+    {
+        var day = document.GetField(NewsFields.Date)?.GetInt32Value();
+        var article = new Article(
+            document.Get(NewsFields.Id),
+            day is { } d ? FromDayNumber(d) : null,
+            document.Get(NewsFields.Dateline) ?? string.Empty,
+            document.Get(NewsFields.Body))
+        {
+            Title = document.Get(NewsFields.Title),
+            Source = document.Get(NewsFields.Source),
+        };
+        return new IndexedArticle(article, document.GetValues(NewsFields.Speaker));
+    }
+
+    /// <summary>A hash of everything that goes into the document, so an unchanged article can be skipped.</summary>
+    public static string Fingerprint(Article article)
+    {
+        var text = string.Join('\u001f', SchemaVersion, article.Id, article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            article.Dateline, article.Title ?? "", article.Source ?? "", article.Body);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+    }
+
+    public static string FingerprintTerm(string id, string fingerprint) => id + "\u0000" + fingerprint;
+
+    /// <summary>The day as the integer yyyyMMdd: ordered like the dates, readable in a debugger, independent of time zones.</summary>
+    public static int DayNumber(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    public static DateOnly FromDayNumber(int day) => new(day / 10000, day / 100 % 100, day % 100);
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Diagnostics;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using NewsSearch.Analysis;
+using NewsSearch.Indexing;
+
+namespace NewsSearch.Querying;
+
+/// <summary>Runs a <see cref="SearchRequest"/> against one searcher: query, filters, order, page and snippets.</summary>
+internal static class SearchExecutor
+{
+    public const int MaxLimit = 10_000;
+
+    public static SearchResults Execute(IndexSearcher searcher, Analyzer analyzer, SearchRequest request)
+    {
+        Validate(request);
+        var clock = Stopwatch.StartNew();
+        var hasText = !string.IsNullOrWhiteSpace(request.Query);
+        var userQuery = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
+        var filter = BuildFilter(request, analyzer);
+        var query = userQuery ?? new MatchAllDocsQuery();
+
+        var wanted = request.Offset + request.Limit;
+        if (wanted == 0)
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(query, filter, counter);
+            return new SearchResults(request, counter.TotalHits, [], clock.Elapsed);
+        }
+
+        var sort = request.Sort == SearchSort.Relevance && !hasText ? SearchSort.Newest : request.Sort;
+        TopDocs top = sort == SearchSort.Relevance
+            ? searcher.Search(query, filter, wanted)
+            : searcher.Search(query, filter, wanted, DateSort(sort == SearchSort.Newest), doDocScores: hasText, doMaxScore: false);
+
+        var snippets = request.SnippetLength > 0 ? new SnippetBuilder(analyzer, userQuery, NewsFields.Body) : null;
+        var hits = new List<SearchHit>(Math.Max(0, top.ScoreDocs.Length - request.Offset));
+        for (var i = request.Offset; i < top.ScoreDocs.Length; i++)
+        {
+            var scoreDoc = top.ScoreDocs[i];
+            var stored = ArticleDocument.Read(searcher.Doc(scoreDoc.Doc));
+            var article = stored.Article;
+            hits.Add(new SearchHit(
+                i + 1,
+                article.Id,
+                hasText && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : null,
+                article.Date,
+                article.Dateline,
+                article.Title,
+                stored.Speakers,
+                snippets?.Build(article.Body, request.SnippetLength)));
+        }
+        return new SearchResults(request, top.TotalHits, hits, clock.Elapsed);
+    }
+
+    /// <summary>The filters of a request (dates, speaker, dateline) as one Lucene filter, or <c>null</c> when there are none.</summary>
+    public static Filter? BuildFilter(SearchRequest request, Analyzer analyzer)
+    {
+        var clauses = new List<Filter>();
+        if (request.From is not null || request.To is not null)
+        {
+            clauses.Add(NumericRangeFilter.NewInt32Range(
+                NewsFields.Date,
+                request.From is { } from ? ArticleDocument.DayNumber(from) : null,
+                request.To is { } to ? ArticleDocument.DayNumber(to) : null,
+                true,
+                true));
+        }
+        if (!string.IsNullOrWhiteSpace(request.Speaker))
+        {
+            clauses.Add(new QueryWrapperFilter(NameQuery(request.Speaker, analyzer)));
+        }
+        if (!string.IsNullOrWhiteSpace(request.Dateline))
+        {
+            clauses.Add(new QueryWrapperFilter(new TermQuery(new Term(NewsFields.DatelineKey, Dateline.Key(request.Dateline)))));
+        }
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+        if (clauses.Count == 1)
+        {
+            return clauses[0];
+        }
+        var all = new BooleanFilter();
+        foreach (var clause in clauses)
+        {
+            all.Add(new FilterClause(clause, Occur.MUST));
+        }
+        return all;
+    }
+
+    /// <summary>A speaker as the words of a name in order: "Qin Gang", "Gang" and "Zelenskiy" all match their speaker.</summary>
+    private static PhraseQuery NameQuery(string name, Analyzer analyzer)
+    {
+        var phrase = new PhraseQuery();
+        using (var stream = analyzer.GetTokenStream(NewsFields.Speaker, name))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                phrase.Add(new Term(NewsFields.Speaker, term.ToString()));
+            }
+            stream.End();
+        }
+        if (phrase.GetTerms().Length == 0)
+        {
+            throw new NewsSearchException($"the speaker '{name}' has no letters to match: give a name such as \"Qin Gang\"");
+        }
+        return phrase;
+    }
+
+    private static Sort DateSort(bool newestFirst)
+    {
+        // Undated articles go last in both orders.
+        var byDate = new SortField(NewsFields.Date, SortFieldType.INT32, newestFirst);
+        byDate.SetMissingValue(newestFirst ? int.MinValue : int.MaxValue);
+        return new Sort(byDate, SortField.FIELD_SCORE);
+    }
+
+    private static void Validate(SearchRequest request)
+    {
+        if (request.Limit is < 0 or > MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Limit, $"Limit must be between 0 and {MaxLimit}.");
+        }
+        if (request.Offset < 0 || request.Offset > MaxLimit * 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Offset, $"Offset must be between 0 and {MaxLimit * 10}.");
+        }
+        if (request.SnippetLength < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.SnippetLength, "SnippetLength must not be negative.");
+        }
+        if (request.From is { } from && request.To is { } to && from > to)
+        {
+            throw new NewsSearchException(string.Create(CultureInfo.InvariantCulture, $"empty date range: from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}"));
+        }
+    }
+}
