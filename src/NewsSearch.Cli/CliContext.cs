@@ -15,6 +15,12 @@ internal sealed class CliContext
     /// <summary>Whether standard output is a terminal (not a pipe or a file).</summary>
     public bool OutputIsTerminal { get; init; }
 
+    /// <summary>Whether standard error is a terminal: long commands draw their progress there.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Opens standard input, for the path <c>-</c>.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
     /// <summary>Terminal width in columns, when standard output is a terminal.</summary>
     public int? TerminalWidth { get; init; }
 
@@ -55,6 +61,7 @@ internal sealed class CliContext
             Out = Console.Out,
             Error = Console.Error,
             OutputIsTerminal = terminal,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
             TerminalWidth = width,
             Cancellation = cancellation,
         };

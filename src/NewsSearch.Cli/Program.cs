@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsSearch.Cli;
 
 /// <summary>The <c>newssearch</c> program.</summary>
@@ -15,6 +17,15 @@ internal static class Program
                 cancellation.Cancel();
             }
         };
+        // A plain kill (SIGTERM) stops as cleanly as Ctrl-C: what was indexed so far is committed.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                signal.Cancel = true;
+                cancellation.Cancel();
+            }
+        });
         return CliApp.Run(args, CliContext.FromProcess(cancellation.Token));
     }
 }

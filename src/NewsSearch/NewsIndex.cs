@@ -6,7 +6,6 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using NewsSearch.Analysis;
-using NewsSearch.Extraction;
 using NewsSearch.Indexing;
 using NewsSearch.Querying;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -116,23 +115,36 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>
     /// Adds the article, or replaces the article with the same id. Speakers are extracted from the body here.
-    /// The change is visible to searches after <see cref="Commit"/>.
+    /// The change is visible to searches after <see cref="Commit"/>. Safe to call from several threads at once.
     /// </summary>
     /// <exception cref="IndexLockedException">Another process is writing to the index.</exception>
     public UpsertOutcome Upsert(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        return Upsert(article, clock: null);
+    }
+
+    /// <summary>Checks, prepares and writes one article, timing each step on <paramref name="clock"/> when given.</summary>
+    internal UpsertOutcome Upsert(Article article, StageClock? clock)
+    {
         ObjectDisposedException.ThrowIf(disposed, this);
+        var time = StageClock.Now;
         var fingerprint = ArticleDocument.Fingerprint(article);
         var outcome = Classify(article.Id, fingerprint);
+        clock?.Lap(Stage.Check, ref time);
         if (outcome == UpsertOutcome.Unchanged)
         {
             return outcome;
         }
-        var speakers = options.ExtractSpeakers ? SpeakerExtractor.Extract(article.Body) : [];
-        var document = ArticleDocument.Build(article, speakers, fingerprint);
-        Writer.UpdateDocument(new Term(NewsFields.Id, article.Id), document);
+
+        var prepared = ArticlePreparation.Prepare(article, fingerprint, options);
+        clock?.Lap(Stage.Prepare, ref time);
+
+        // One block, so an article and any documents that belong to it become visible (or not) together.
+        Writer.UpdateDocuments(new Term(NewsFields.Id, prepared.Id), prepared.Documents);
+        // Recorded after the write: Commit relies on an entry meaning "written before this point".
         uncommitted[article.Id] = fingerprint;
+        clock?.Lap(Stage.Write, ref time);
         return outcome;
     }
 
@@ -149,34 +161,61 @@ public sealed class NewsIndex : IDisposable
         return existed;
     }
 
-    /// <summary>Makes every change durable and visible to searches. Cheap when nothing changed.</summary>
+    /// <summary>
+    /// Makes every change durable and visible to searches. Cheap when nothing changed. Other threads may go on
+    /// writing meanwhile: what they write after the commit starts goes into the next one.
+    /// </summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        IndexWriter? current;
         lock (writerGate)
         {
-            if (writer is null)
-            {
-                return;
-            }
-            writer.Commit();
+            current = writer;
         }
+        if (current is null)
+        {
+            return;
+        }
+        // Whatever is recorded now was written before the commit starts, so it is in the commit and the refreshed
+        // searcher finds it; later entries must stay until the next commit.
+        var written = uncommitted.ToArray();
+        current.Commit();
         searchers.MaybeRefreshBlocking();
-        uncommitted.Clear();
+        foreach (var entry in written)
+        {
+            uncommitted.TryRemove(entry);
+        }
     }
 
     /// <summary>
-    /// Indexes files and folders (recursively) in the seed format, then commits. Bad input is reported in the
-    /// result and skipped; it never stops the rest of the batch.
+    /// Indexes files, folders and archives with the default <see cref="IngestOptions"/>, then commits: see
+    /// <see cref="IndexPaths(IEnumerable{string}, IngestOptions, IProgress{IngestProgress}?, CancellationToken)"/>.
     /// </summary>
-    /// <param name="paths">Files and folders. Hidden files and the index's own folder are skipped.</param>
-    /// <param name="progress">Told after each file, when given.</param>
-    /// <param name="cancellation">Stops between files; what was written is committed by the caller's <see cref="Commit"/> or <see cref="Dispose"/>.</param>
-    public IndexReport IndexPaths(IEnumerable<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="paths">Files, folders, archives, or <c>-</c>. Hidden files and the index's own folder are skipped.</param>
+    /// <param name="progress">Told a few times a second, when given.</param>
+    /// <param name="cancellation">Stops the run; what was written is committed (see <see cref="IndexReport.Interrupted"/>).</param>
+    public IndexReport IndexPaths(IEnumerable<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default) =>
+        IndexPaths(paths, IngestOptions.Default, progress, cancellation);
+
+    /// <summary>
+    /// Indexes every article in <paramref name="paths"/> (files, folders, archives, <c>-</c> for standard input:
+    /// see <see cref="ArticleSource"/>) on several threads, then commits. Bad input is reported in the result and
+    /// skipped; it never stops the rest of the batch. Changes are committed every
+    /// <see cref="IngestOptions.CommitEvery"/> articles and <see cref="IngestOptions.CommitInterval"/>, and when
+    /// the run ends or is cancelled, so an interrupted run keeps what it wrote and the next run completes it.
+    /// </summary>
+    /// <param name="paths">Files, folders, archives, or <c>-</c>. Hidden files and the index's own folder are skipped.</param>
+    /// <param name="options">Globs, pruning, threads, commit interval.</param>
+    /// <param name="progress">Told a few times a second, when given.</param>
+    /// <param name="cancellation">Stops the run between articles; what was written is committed.</param>
+    /// <exception cref="NewsSearchException">An include or exclude glob is not supported.</exception>
+    public IndexReport IndexPaths(IEnumerable<string> paths, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(disposed, this);
-        return BatchIndexer.Run(this, paths, progress, cancellation);
+        return IngestPipeline.Run(this, new ArticleSource(paths, options, Location), options, progress, cancellation);
     }
 
     /// <summary>The article with this id as of the last commit, or <c>null</c>.</summary>
@@ -305,7 +344,8 @@ public sealed class NewsIndex : IDisposable
         return false;
     }
 
-    private T WithSearcher<T>(Func<IndexSearcher, T> action)
+    /// <summary>Runs <paramref name="action"/> on the searcher of the last commit, acquired and released around it.</summary>
+    internal T WithSearcher<T>(Func<IndexSearcher, T> action)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var searcher = searchers.Acquire();

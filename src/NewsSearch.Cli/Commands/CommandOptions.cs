@@ -18,6 +18,19 @@ internal static class CommandOptions
         Description = "Print one JSON document on standard output, for scripts",
     };
 
+    public static Option<string[]> Include() => new("--include")
+    {
+        Description = "Only read the files in folders and archives that match this glob (* within a name, ** across folders; "
+                      + "without a slash it matches at any depth). Repeatable",
+        HelpName = "GLOB",
+    };
+
+    public static Option<string[]> Exclude() => new("--exclude")
+    {
+        Description = "Skip the files, archives and folders that match this glob, written as for --include. Repeatable",
+        HelpName = "GLOB",
+    };
+
     public static Option<string?> From() => new("--from")
     {
         Description = "Only articles published on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)",

@@ -18,11 +18,24 @@ internal sealed record ArticleJson(string Id, string? Date, string Dateline, str
 internal sealed record StatsJson(
     int Articles, string? FirstDate, string? LastDate, Dictionary<string, int> Datelines, Dictionary<string, int> Speakers);
 
-internal sealed record IndexJson(int Added, int Updated, int Unchanged, IReadOnlyList<RejectedJson> Rejected, double Seconds);
+internal sealed record IndexJson(
+    int Added, int Updated, int Unchanged, int Deleted, IReadOnlyList<RejectedJson> Rejected, double Seconds, bool Interrupted, long TextBytes,
+    StagesJson? Stages);
+
+/// <summary>Seconds per pipeline stage (see <see cref="IngestStages"/>); worker stages are summed over threads.</summary>
+internal sealed record StagesJson(
+    int Threads, double Read, double Check, double Prepare, double Write, double Commit, double ReaderWaiting, double WorkersWaiting);
 
 internal sealed record RejectedJson(string Source, int? Line, string Reason);
 
 internal sealed record ErrorJson(string Error, int? Position);
+
+internal sealed record DatelineEvalJson(IReadOnlyList<DatelineScoreJson> Corpora);
+
+internal sealed record DatelineScoreJson(
+    string Corpus, int Articles, int Found, double Percent, IReadOnlyList<DatelineMissJson> Misses, int WithoutPlace, int FalsePlaces);
+
+internal sealed record DatelineMissJson(string Kind, string Shape, int Count, string ExampleId, string ExampleOpening, string Expected, string Found);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -33,6 +46,7 @@ internal sealed record ErrorJson(string Error, int? Position);
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(IndexJson))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(DatelineEvalJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

@@ -9,7 +9,10 @@ namespace NewsSearch.Analysis;
 /// </summary>
 public static class Dateline
 {
-    /// <summary>The comparison key of a place: trimmed, inner white space collapsed, trailing punctuation dropped, lower case.</summary>
+    /// <summary>
+    /// The comparison key of a place: trimmed, inner white space collapsed, leading marks and trailing punctuation
+    /// dropped, lower case.
+    /// </summary>
     public static string Key(string place) => Collapse(place).ToLowerInvariant();
 
     /// <summary>
@@ -35,7 +38,8 @@ public static class Dateline
     {
         var builder = new StringBuilder(place.Length);
         var pendingSpace = false;
-        foreach (var c in place.Trim())
+        // Wire services flag urgent copy with asterisks before the place ("****LONDON"): the place is still London.
+        foreach (var c in place.Trim().TrimStart('*', '-', '\u2013', '\u2014', ' '))
         {
             if (char.IsWhiteSpace(c))
             {

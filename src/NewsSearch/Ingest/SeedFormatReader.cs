@@ -22,46 +22,32 @@ internal static partial class SeedFormatReader
     /// <param name="displayName">How problems name the input (the path as the user gave it).</param>
     /// <param name="idBase">The input's stable name, from which ids are made.</param>
     /// <param name="source">Stored as each article's <see cref="Article.Source"/>.</param>
-    public static IEnumerable<IngestRecord> Read(Stream stream, string displayName, string idBase, string? source)
+    public static IEnumerable<IngestItem> Read(Stream stream, string displayName, string idBase, string? source)
     {
         var reader = new Utf8LineReader(stream);
         var state = new ParseState(displayName, idBase, source);
         var anyText = false;
 
-        while (true)
+        foreach (var line in reader.Lines())
         {
-            string line;
-            InputFormatException? bad = null;
-            try
-            {
-                if (!reader.TryReadLine(out line))
-                {
-                    break;
-                }
-            }
-            catch (InputFormatException e)
-            {
-                bad = e;
-                line = string.Empty;
-            }
-            if (bad is { WholeInput: true })
+            if (line.Error is { WholeInput: true } fatal)
             {
                 state.Abandon();
-                yield return IngestRecord.Rejected(displayName, bad.Line, bad.Message);
+                yield return IngestItem.Rejected(displayName, fatal.Line, fatal.Message);
                 yield break;
             }
-            if (bad is not null)
+            if (line.Error is { } bad)
             {
                 state.MarkBad(bad.Line, bad.Message);
                 anyText = true;
                 continue;
             }
 
-            if (line.AsSpan().Trim().Length > 0)
+            if (line.Text.AsSpan().Trim().Length > 0)
             {
                 anyText = true;
             }
-            foreach (var record in state.Accept(line, reader.LineNumber))
+            foreach (var record in state.Accept(line.Text, line.Number))
             {
                 yield return record;
             }
@@ -73,7 +59,7 @@ internal static partial class SeedFormatReader
         }
         if (!anyText)
         {
-            yield return IngestRecord.Rejected(displayName, null, "empty file: " + HeaderHelp);
+            yield return IngestItem.Rejected(displayName, null, "empty file: " + HeaderHelp);
         }
     }
 
@@ -120,9 +106,9 @@ internal static partial class SeedFormatReader
         private string? problem;
         private int? problemLine;
         private bool orphanReported;
-        private IngestRecord? heldFirst;
+        private IngestItem? heldFirst;
 
-        public IEnumerable<IngestRecord> Accept(string line, int lineNumber)
+        public IEnumerable<IngestItem> Accept(string line, int lineNumber)
         {
             var header = HeaderPattern().Match(line);
             if (header.Success)
@@ -140,14 +126,14 @@ internal static partial class SeedFormatReader
                 if (line.AsSpan().Trim().Length > 0 && !orphanReported)
                 {
                     orphanReported = true;
-                    yield return IngestRecord.Rejected(displayName, lineNumber, "no header line: " + HeaderHelp);
+                    yield return IngestItem.Rejected(displayName, lineNumber, "no header line: " + HeaderHelp);
                 }
                 yield break;
             }
             AddLine(line);
         }
 
-        public IEnumerable<IngestRecord> Finish()
+        public IEnumerable<IngestItem> Finish()
         {
             foreach (var record in Complete())
             {
@@ -243,13 +229,13 @@ internal static partial class SeedFormatReader
             }
         }
 
-        private IEnumerable<IngestRecord> Complete()
+        private IEnumerable<IngestItem> Complete()
         {
             if (!inArticle)
             {
                 if (problem is not null)
                 {
-                    yield return IngestRecord.Rejected(displayName, problemLine, problem);
+                    yield return IngestItem.Rejected(displayName, problemLine, problem);
                     problem = null;
                 }
                 yield break;
@@ -257,18 +243,18 @@ internal static partial class SeedFormatReader
             inArticle = false;
             EndParagraph();
 
-            IngestRecord record;
+            IngestItem record;
             if (problem is not null)
             {
-                record = IngestRecord.Rejected(displayName, problemLine, problem);
+                record = IngestItem.Rejected(displayName, problemLine, problem);
             }
             else if (paragraphs.Count == 0)
             {
-                record = IngestRecord.Rejected(displayName, headerLine, "empty body: the article has a date and a dateline but no text");
+                record = IngestItem.Rejected(displayName, headerLine, "empty body: the article has a date and a dateline but no text");
             }
             else
             {
-                record = IngestRecord.Of(new Article($"#{headers}", date, dateline, string.Join("\n\n", paragraphs)) { Source = source });
+                record = IngestItem.Of(new Article($"#{headers}", date, dateline, string.Join("\n\n", paragraphs)) { Source = source });
             }
 
             // Whether ids carry "#N" depends on whether the input holds more than one article, which is known only at
@@ -286,9 +272,9 @@ internal static partial class SeedFormatReader
             yield return Identify(record, idBase + "#" + headers.ToString(CultureInfo.InvariantCulture));
         }
 
-        private static IngestRecord Identify(IngestRecord record, string id) =>
+        private static IngestItem Identify(IngestItem record, string id) =>
             record.Article is { } article
-                ? IngestRecord.Of(new Article(id, article.Date, article.Dateline, article.Body) { Title = article.Title, Source = article.Source })
+                ? IngestItem.Of(new Article(id, article.Date, article.Dateline, article.Body) { Title = article.Title, Source = article.Source })
                 : record;
     }
 }

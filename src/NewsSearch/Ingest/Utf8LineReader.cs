@@ -57,6 +57,36 @@ internal sealed class Utf8LineReader
         }
     }
 
+    /// <summary>
+    /// Every line, in order. A line that cannot be decoded comes as a <see cref="TextLine"/> with its
+    /// <see cref="TextLine.Error"/> set; after an error that concerns the whole input, nothing more is read.
+    /// </summary>
+    public IEnumerable<TextLine> Lines()
+    {
+        while (true)
+        {
+            string line;
+            InputFormatException? error = null;
+            try
+            {
+                if (!TryReadLine(out line))
+                {
+                    yield break;
+                }
+            }
+            catch (InputFormatException e)
+            {
+                error = e;
+                line = string.Empty;
+            }
+            yield return new TextLine(line, error?.Line ?? LineNumber, error);
+            if (error is { WholeInput: true })
+            {
+                yield break;
+            }
+        }
+    }
+
     private void CheckStart()
     {
         atStart = false;
@@ -143,6 +173,12 @@ internal sealed class Utf8LineReader
         return 0;
     }
 }
+
+/// <summary>One line of text, or the reason it could not be read.</summary>
+/// <param name="Text">The line without its line break; empty when <paramref name="Error"/> is set.</param>
+/// <param name="Number">One-based line number (for a whole-input error, the line where reading stopped).</param>
+/// <param name="Error">Why the line could not be read, or <c>null</c>.</param>
+internal readonly record struct TextLine(string Text, int Number, InputFormatException? Error);
 
 /// <summary>Input that cannot be read as text.</summary>
 internal sealed class InputFormatException : Exception

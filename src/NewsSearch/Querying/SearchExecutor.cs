@@ -49,7 +49,7 @@ internal static class SearchExecutor
                 article.Id,
                 hasText && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : null,
                 article.Date,
-                article.Dateline,
+                Dateline.Display(article.Dateline),
                 article.Title,
                 stored.Speakers,
                 snippets?.Build(article.Body, request.SnippetLength)));

@@ -12,7 +12,7 @@ public sealed record SearchResults(SearchRequest Request, int TotalHits, IReadOn
 /// <param name="Id">The article's id.</param>
 /// <param name="Score">Relevance score (BM25), or <c>null</c> when the request had no query text.</param>
 /// <param name="Date">Publication day, when known.</param>
-/// <param name="Dateline">The dateline as written.</param>
+/// <param name="Dateline">The dateline in its one readable form (<see cref="Analysis.Dateline.Display"/>): "NEW YORK" and "New york" both show as "New York".</param>
 /// <param name="Title">The headline, when the article has one.</param>
 /// <param name="Speakers">Canonical names of the people quoted.</param>
 /// <param name="Snippet">The best passage with the matched words marked, or <c>null</c> when snippets were not asked for.</param>

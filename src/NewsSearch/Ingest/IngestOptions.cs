@@ -1,0 +1,39 @@
+namespace NewsSearch;
+
+/// <summary>How inputs are chosen and indexed. Immutable; every property has a documented default.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>The defaults.</summary>
+    public static IngestOptions Default { get; } = new();
+
+    /// <summary>
+    /// Globs a file or archive member inside a named folder or archive must match to be read (<c>*</c> within a
+    /// name, <c>**</c> across folders; without a slash a glob matches at any depth). Files named directly are always
+    /// read. Default: empty, every file.
+    /// </summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Globs of files, archives and folders to skip, written like <see cref="Include"/>. Default: empty.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Opens what the path <c>-</c> reads (JSON Lines, gzipped or not). Default: the process's standard input.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
+    /// <summary>
+    /// Whether indexing deletes the articles that came from the given paths but were not read this time (their
+    /// file, archive member or record is gone). Ignored by <see cref="ArticleSource"/>. Default: <c>false</c>.
+    /// </summary>
+    public bool Prune { get; init; }
+
+    /// <summary>
+    /// Threads that extract and write articles while one more thread reads the inputs. Ignored by
+    /// <see cref="ArticleSource"/>. Default: the number of processors.
+    /// </summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Articles written between two commits, at most. Default: 50,000.</summary>
+    public int CommitEvery { get; init; } = 50_000;
+
+    /// <summary>Time between two commits, at most, so an interrupted run loses little work. Default: one minute.</summary>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromMinutes(1);
+}
