@@ -24,6 +24,12 @@ public sealed partial class CliRunner : IDisposable
 
     public bool Terminal { get; set; }
 
+    /// <summary>Whether standard error is a terminal (where progress is drawn).</summary>
+    public bool ErrorTerminal { get; set; }
+
+    /// <summary>What the command reads from standard input (the path "-").</summary>
+    public byte[] StandardInput { get; set; } = [];
+
     public CliRunner WithEnvironment(string name, string? value)
     {
         environment[name] = value;
@@ -56,6 +62,8 @@ public sealed partial class CliRunner : IDisposable
             Out = output,
             Error = error,
             OutputIsTerminal = Terminal,
+            ErrorIsTerminal = ErrorTerminal,
+            OpenStandardInput = () => new MemoryStream(StandardInput),
             TerminalWidth = Terminal ? 100 : null,
             WorkingDirectory = WorkingDirectory,
             GetEnvironmentVariable = name => environment.GetValueOrDefault(name),

@@ -1,3 +1,5 @@
+using System.Formats.Tar;
+using System.IO.Compression;
 using System.Text;
 
 namespace NewsSearch.Tests;
@@ -22,6 +24,53 @@ public sealed class TestFolder : IDisposable
         File.WriteAllBytes(full, bytes);
         return full;
     }
+
+    /// <summary>Writes a gzip file of <paramref name="text"/>.</summary>
+    public string WriteGzip(string relativePath, string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(new UTF8Encoding(false).GetBytes(text));
+        }
+        return WriteBytes(relativePath, buffer.ToArray());
+    }
+
+    /// <summary>Writes a tar archive (gzipped when the name ends in .gz or .tgz) holding the given members.</summary>
+    public string WriteTar(string relativePath, params (string Name, byte[] Data)[] members)
+    {
+        using var buffer = new MemoryStream();
+        var gzipped = relativePath.EndsWith(".gz", StringComparison.Ordinal) || relativePath.EndsWith(".tgz", StringComparison.Ordinal);
+        var gzip = gzipped ? new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true) : null;
+        using (var tar = new TarWriter(gzip ?? (Stream)buffer, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach (var (name, data) in members)
+            {
+                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+            }
+        }
+        gzip?.Dispose();
+        return WriteBytes(relativePath, buffer.ToArray());
+    }
+
+    /// <summary>Writes a zip archive holding the given members.</summary>
+    public string WriteZip(string relativePath, params (string Name, byte[] Data)[] members) => WriteBytes(relativePath, Zip(members));
+
+    public static byte[] Zip(params (string Name, byte[] Data)[] members)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, data) in members)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(data);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
     public void Dispose()
     {

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NewsSearch.Cli.Output;
 
 namespace NewsSearch.Cli.Commands;
 
 /// <summary><c>newssearch index PATH...</c>: add files, folders and archives of articles to the index.</summary>
-internal static class IndexCommand
+internal static partial class IndexCommand
 {
     /// <summary>Rejected inputs listed one by one on standard error; the rest are counted by reason.</summary>
     internal const int ProblemsShown = 10;
@@ -112,9 +113,9 @@ internal static class IndexCommand
         }
         if (report.Rejected.Count > ProblemsShown)
         {
-            // Thousands of lines would hide the summary: count the rest by reason (the text before its colon).
+            // Thousands of lines would hide the summary: count the rest by kind of reason.
             var byReason = report.Rejected.Skip(ProblemsShown)
-                .GroupBy(p => p.Reason.Split(':', 2)[0].Trim(), StringComparer.Ordinal)
+                .GroupBy(p => ReasonKind(p.Reason), StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count():N0} {TerminalText.Sanitize(g.Key)}"));
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -129,6 +130,19 @@ internal static class IndexCommand
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(report.Interrupted ? "interrupted: " : "")}{report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, {deleted}{report.Rejected.Count} rejected ({report.Elapsed.TotalSeconds:0.0} s) into {location.DisplayPath}"));
     }
+
+    /// <summary>
+    /// What a reason says without its particulars: the text before its colon, less quoted values, parentheses and
+    /// numbers ("bad date 'soon'" and "bad date '07/03'" are both "bad date").
+    /// </summary>
+    internal static string ReasonKind(string reason)
+    {
+        var head = ParticularsPattern().Replace(reason.Split(':', 2)[0], " ");
+        return string.Join(' ', head.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [GeneratedRegex(@"'[^']*'|\([^)]*\)|\S*\d\S*")]
+    private static partial Regex ParticularsPattern();
 
     private static IndexJson ToJson(IndexReport report)
     {

@@ -234,13 +234,13 @@ internal static class IngestPipeline
             this.progress = progress;
             // The total size only feeds the time-left estimate: measure it beside the run instead of before it.
             _ = Task.Run(Measure);
-            timer = new Timer(_ => Report(), null, ProgressInterval, ProgressInterval);
+            timer = new Timer(_ => Report(final: false), null, ProgressInterval, ProgressInterval);
         }
 
         public void Finish()
         {
             timer.Change(Timeout.Infinite, Timeout.Infinite);
-            Report();
+            Report(final: true);
         }
 
         public void Dispose() => timer.Dispose();
@@ -257,10 +257,15 @@ internal static class IngestPipeline
             }
         }
 
-        private void Report()
+        private void Report(bool final)
         {
-            // Timer callbacks can overlap when the caller is slow to draw; skip a tick rather than queue them.
-            if (!gate.TryEnter())
+            // Timer callbacks can overlap when the caller is slow to draw: skip a tick rather than queue them, but
+            // never the final report, which waits for a tick still drawing.
+            if (final)
+            {
+                gate.Enter();
+            }
+            else if (!gate.TryEnter())
             {
                 return;
             }
