@@ -45,12 +45,16 @@ internal static class EvalCommand
             Description = "Also write the rebuilt wire copy to this folder (reuters-wire.jsonl, polnear-wire.jsonl), to index or read it",
             HelpName = "DIR",
         };
+        var all = new Option<bool>("--all-misses")
+        {
+            Description = "List every missed article, not only one per kind",
+        };
         var json = CommandOptions.Json();
         var command = new Command("datelines",
             "Wire-dateline detection: put each article's wire dateline back in front of its body (Reuters-21578 from its SGML, "
             + "PolNeAR from its text files), blank the dateline field, read it as 'index' would and compare the place found")
         {
-            corpora, keep, json,
+            corpora, keep, all, json,
         };
         command.SetAction(parse =>
         {
@@ -67,14 +71,14 @@ internal static class EvalCommand
             }
             else
             {
-                WriteText(context, scores);
+                WriteText(context, scores, parse.GetValue(all));
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void WriteText(CliContext context, DatelineScore[] scores)
+    private static void WriteText(CliContext context, DatelineScore[] scores, bool allMisses)
     {
         var output = context.Out;
         output.WriteLine("Wire datelines found in rebuilt wire copy (place as the source has it; case-insensitive, spaces normalized)");
@@ -87,6 +91,14 @@ internal static class EvalCommand
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {group.Count,5:N0}  {group.Kind,-11}  {Quote(group.Shape),-28}  e.g. {group.Example.Id}: {Quote(group.Example.Opening)} -> {Quote(group.Example.Found)} (source: {Quote(group.Example.Expected)})"));
+            }
+            if (allMisses)
+            {
+                output.WriteLine("  every miss:");
+                foreach (var miss in score.AllMisses)
+                {
+                    output.WriteLine($"    {miss.Id}: {Quote(miss.Opening)} -> {Quote(miss.Found)} (source: {Quote(miss.Expected)})");
+                }
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  without a place in the source: {score.WithoutPlace:N0} articles; a place was found in {score.FalsePlaces:N0} of them"));

@@ -15,9 +15,10 @@ namespace NewsSearch.Evaluation;
 /// <param name="WithoutPlace">Articles whose source names no place (not scored).</param>
 /// <param name="FalsePlaces">Of those, the articles where a place was found all the same.</param>
 /// <param name="FalsePlaceExamples">A few of those, for reading.</param>
+/// <param name="AllMisses">Every missed article, in input order.</param>
 public sealed record DatelineScore(
     string Corpus, int Articles, int Found, IReadOnlyList<DatelineMissGroup> Misses, int WithoutPlace, int FalsePlaces,
-    IReadOnlyList<DatelineMiss> FalsePlaceExamples)
+    IReadOnlyList<DatelineMiss> FalsePlaceExamples, IReadOnlyList<DatelineMiss> AllMisses)
 {
     /// <summary><see cref="Found"/> as a share of <see cref="Articles"/>, from 0 to 1.</summary>
     public double Share => Articles == 0 ? 0 : Found / (double)Articles;
@@ -146,7 +147,7 @@ public static partial class DatelineEvaluation
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Shape, StringComparer.Ordinal)
                 .Select(g => new DatelineMissGroup(g.Key.Kind, g.Key.Shape, g.Count(), g.First()))
                 .ToList();
-            return new DatelineScore(corpus, scored, found, groups, withoutPlace, falsePlaces.Count, [.. falsePlaces.Take(10)]);
+            return new DatelineScore(corpus, scored, found, groups, withoutPlace, falsePlaces.Count, [.. falsePlaces.Take(10)], misses);
         }
         finally
         {
