@@ -115,7 +115,8 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>
     /// Adds the article, or replaces the article with the same id. Speakers are extracted from the body here.
-    /// The change is visible to searches after <see cref="Commit"/>. Safe to call from several threads at once.
+    /// The change is visible to searches after <see cref="Commit"/>. Safe to call from several threads at once; when
+    /// two threads write the same id at the same time, either may win, so keep one id on one thread.
     /// </summary>
     /// <exception cref="IndexLockedException">Another process is writing to the index.</exception>
     public UpsertOutcome Upsert(Article article)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace NewsSearch.Indexing;
 
@@ -36,7 +37,7 @@ internal static class IngestPipeline
         Task.WaitAll(workers, CancellationToken.None);
         if (run.Fatal is { } fatal)
         {
-            throw fatal;
+            ExceptionDispatchInfo.Throw(fatal);
         }
 
         var time = StageClock.Now;
@@ -66,6 +67,7 @@ internal static class IngestPipeline
             foreach (var item in source.Read(run.Stop))
             {
                 run.Clock.Lap(Stage.Read, ref time);
+                run.Stop.ThrowIfCancellationRequested();
                 if (item.Problem is { } problem)
                 {
                     rejected.Add(problem);
