@@ -147,8 +147,8 @@ public sealed class ArticleSource
             var items = format.Kind switch
             {
                 InputKind.JsonLines => JsonLinesReader.Read(CountText(input), entry.DisplayPath, entry.IdBase, entry.Source),
-                InputKind.Tar => ReadTar(entry, input, cancellation),
-                InputKind.Zip => ReadZip(entry, input, cancellation),
+                InputKind.Tar => ReadMembers(entry, TarFiles(input), cancellation),
+                InputKind.Zip => ReadMembers(entry, ZipFiles(input), cancellation),
                 _ => SeedFormatReader.Read(CountText(input), entry.DisplayPath, entry.IdBase, entry.Source),
             };
             foreach (var item in items)
@@ -167,26 +167,20 @@ public sealed class ArticleSource
 
     private CountingStream CountText(Stream stream) => new(stream, textBytes, leaveOpen: true);
 
-    private IEnumerable<IngestItem> ReadTar(InputEntry archive, Stream stream, CancellationToken cancellation)
+    /// <summary>Reads each file in an archive that is not hidden or filtered out, in archive order.</summary>
+    private IEnumerable<IngestItem> ReadMembers(InputEntry archive, IEnumerable<ArchiveFile> files, CancellationToken cancellation)
     {
         var anyFile = false;
-        using var reader = new TarReader(stream, leaveOpen: true);
-        while (reader.GetNextEntry() is { } tarEntry)
+        foreach (var file in files)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (tarEntry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile)
-                || tarEntry.DataStream is not { } data)
-            {
-                continue;
-            }
             anyFile = true;
-            if (Member(archive, tarEntry.Name) is not { } member)
+            if (Member(archive, file.Name) is not { } member)
             {
                 continue;
             }
             currentInput = member.DisplayPath;
-            // The member's data belongs to the tar reader, which skips what is left of it at the next entry.
-            foreach (var item in ReadEntry(member, () => data, leaveOpen: true, cancellation))
+            foreach (var item in ReadEntry(member, file.Open, file.LeaveOpen, cancellation))
             {
                 yield return item;
             }
@@ -197,34 +191,29 @@ public sealed class ArticleSource
         }
     }
 
-    private IEnumerable<IngestItem> ReadZip(InputEntry archive, Stream stream, CancellationToken cancellation)
+    private static IEnumerable<ArchiveFile> TarFiles(Stream stream)
+    {
+        using var reader = new TarReader(stream, leaveOpen: true);
+        while (reader.GetNextEntry() is { } entry)
+        {
+            if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile
+                && entry.DataStream is { } data)
+            {
+                // The data belongs to the tar reader, which skips what is left of it at the next entry.
+                yield return new ArchiveFile(entry.Name, () => data, LeaveOpen: true);
+            }
+        }
+    }
+
+    private static IEnumerable<ArchiveFile> ZipFiles(Stream stream)
     {
         // A zip's table of contents is at its end, so it must be read from a seekable stream. A zip inside another
         // archive is copied to a temporary file first, not to memory: memory stays bounded whatever its size.
         using var spool = stream.CanSeek ? null : Spool(stream);
         using var zip = new ZipArchive(spool ?? stream, ZipArchiveMode.Read, leaveOpen: true);
-        var anyFile = false;
-        foreach (var zipEntry in zip.Entries)
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
         {
-            cancellation.ThrowIfCancellationRequested();
-            if (zipEntry.FullName.EndsWith('/'))
-            {
-                continue;
-            }
-            anyFile = true;
-            if (Member(archive, zipEntry.FullName) is not { } member)
-            {
-                continue;
-            }
-            currentInput = member.DisplayPath;
-            foreach (var item in ReadEntry(member, zipEntry.Open, leaveOpen: false, cancellation))
-            {
-                yield return item;
-            }
-        }
-        if (!anyFile)
-        {
-            yield return IngestItem.Rejected(archive.DisplayPath, null, "empty archive: it holds no files");
+            yield return new ArchiveFile(entry.FullName, entry.Open, LeaveOpen: false);
         }
     }
 
@@ -299,4 +288,7 @@ public sealed class ArticleSource
             enumerator?.Dispose();
         }
     }
+
+    /// <summary>A file inside an archive: its path there, how to open it, and whether the archive owns the stream.</summary>
+    private sealed record ArchiveFile(string Name, Func<Stream> Open, bool LeaveOpen);
 }
