@@ -77,6 +77,7 @@ internal static class CliApp
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
             StatsCommand.Create(context, index),
+            EvalCommand.Create(context),
         };
         return root;
     }

@@ -129,7 +129,7 @@ public sealed class NewsIndex : IDisposable
         {
             return outcome;
         }
-        var speakers = options.ExtractSpeakers ? SpeakerExtractor.Extract(article.Body) : [];
+        var speakers = options.ExtractSpeakers ? ArticleExtractor.Extract(article.Body).Speakers : [];
         var document = ArticleDocument.Build(article, speakers, fingerprint);
         Writer.UpdateDocument(new Term(NewsFields.Id, article.Id), document);
         uncommitted[article.Id] = fingerprint;

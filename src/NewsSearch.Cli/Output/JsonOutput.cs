@@ -24,6 +24,12 @@ internal sealed record RejectedJson(string Source, int? Line, string Reason);
 
 internal sealed record ErrorJson(string Error, int? Position);
 
+internal sealed record QuoteEvaluationJson(
+    string Split, int Articles, int Annotations, int GoldQuotations, int ExtractedQuotations, double Recall, double Precision,
+    double AttributionAccuracy, IReadOnlyList<QuoteErrorJson> Errors);
+
+internal sealed record QuoteErrorJson(string Kind, string ArticleId, string Quotation, string? Expected, string? Found);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
@@ -33,6 +39,7 @@ internal sealed record ErrorJson(string Error, int? Position);
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(IndexJson))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(QuoteEvaluationJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
