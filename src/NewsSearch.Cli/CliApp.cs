@@ -68,7 +68,7 @@ internal static class CliApp
         var index = CommandOptions.Index();
 
         // A plain command rather than RootCommand, whose name is the executable's file name (NewsSearch.Cli).
-        var root = new Command("newssearch", "NewsSearch: full-text search for news archives, by date, dateline and speaker")
+        var root = new Command("newssearch", "NewsSearch: full-text search for news archives, by date, dateline and speaker, and the quotations in them")
         {
             new HelpOption(),
             new VersionOption(),
@@ -77,6 +77,8 @@ internal static class CliApp
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
             StatsCommand.Create(context, index),
+            QuotesCommand.Create(context, index),
+            ExtractCommand.Create(context),
             EvalCommand.Create(context),
         };
         return root;

@@ -4,6 +4,7 @@ using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using NewsSearch.Analysis;
+using NewsSearch.Extraction;
 
 namespace NewsSearch.Indexing;
 
@@ -14,9 +15,75 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "1";
+    private const string SchemaVersion = "2";
 
-    public static Document Build(Article article, IReadOnlyList<string> speakers, string fingerprint)
+    /// <summary>
+    /// Everything one article puts into the index, computed from the article alone: its document and one document
+    /// per quotation, to be written as one block under the article's id. A pure function, safe to run in parallel;
+    /// <see cref="NewsIndex.Upsert(Article)"/> is the one caller.
+    /// </summary>
+    public static ArticleBlock Prepare(Article article, bool extract)
+    {
+        var fingerprint = Fingerprint(article);
+        var extraction = extract ? ArticleExtractor.Extract(article) : ArticleExtraction.Empty;
+        var documents = new List<Document>(extraction.Quotations.Count + 1);
+        foreach (var quotation in extraction.Quotations)
+        {
+            documents.Add(BuildQuotation(article, quotation));
+        }
+
+        // The article last, after its quotations: the order Lucene's block joins expect, should they be used.
+        documents.Add(Build(article, extraction.Speakers, fingerprint));
+        return new ArticleBlock(article.Id, fingerprint, documents, extraction);
+    }
+
+    private static Document BuildQuotation(Article article, Quotation quotation)
+    {
+        var document = new Document
+        {
+            new StringField(NewsFields.Id, article.Id, Field.Store.YES),
+            new StringField(NewsFields.Kind, NewsFields.QuotationKind, Field.Store.NO),
+            new TextField(NewsFields.Quote, quotation.Text, Field.Store.YES),
+            new StoredField(NewsFields.QuoteStart, quotation.Start),
+            new StoredField(NewsFields.QuoteEnd, quotation.End),
+            new TextField(NewsFields.Dateline, article.Dateline, Field.Store.YES),
+        };
+        if (article.Date is { } date)
+        {
+            var day = DayNumber(date);
+            document.Add(new Int32Field(NewsFields.Date, day, Field.Store.YES));
+            document.Add(new NumericDocValuesField(NewsFields.Date, day));
+        }
+        if (quotation.Speaker is { } speaker)
+        {
+            document.Add(new TextField(NewsFields.Speaker, speaker, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(NewsFields.SpeakerFacet, new BytesRef(speaker)));
+        }
+        if (quotation.Source is { } source)
+        {
+            document.Add(new StoredField(NewsFields.QuoteSource, source.Text));
+            document.Add(new StoredField(NewsFields.QuoteSourceStart, source.Start));
+            document.Add(new StoredField(NewsFields.QuoteSourceEnd, source.End));
+        }
+        return document;
+    }
+
+    /// <summary>A quotation as stored, with its article's id, day and dateline.</summary>
+    public static StoredQuotation ReadQuotation(Document document)
+    {
+        var day = document.GetField(NewsFields.Date)?.GetInt32Value();
+        SourceMention? source = null;
+        if (document.Get(NewsFields.QuoteSource) is { } sourceText)
+        {
+            source = new SourceMention(sourceText, document.GetField(NewsFields.QuoteSourceStart)?.GetInt32Value() ?? 0,
+                document.GetField(NewsFields.QuoteSourceEnd)?.GetInt32Value() ?? 0);
+        }
+        var quotation = new Quotation(document.Get(NewsFields.Quote), document.GetField(NewsFields.QuoteStart)?.GetInt32Value() ?? 0,
+            document.GetField(NewsFields.QuoteEnd)?.GetInt32Value() ?? 0, document.Get(NewsFields.Speaker), source);
+        return new StoredQuotation(document.Get(NewsFields.Id), day is { } d ? FromDayNumber(d) : null, document.Get(NewsFields.Dateline) ?? string.Empty, quotation);
+    }
+
+    private static Document Build(Article article, IReadOnlyList<string> speakers, string fingerprint)
     {
         var document = new Document
         {
@@ -88,3 +155,9 @@ internal static class ArticleDocument
 
     public static DateOnly FromDayNumber(int day) => new(day / 10000, day / 100 % 100, day % 100);
 }
+
+/// <summary>What one article writes to the index: its id (the block's delete term), fingerprint and documents.</summary>
+internal sealed record ArticleBlock(string Id, string Fingerprint, IReadOnlyList<Document> Documents, ArticleExtraction Extraction);
+
+/// <summary>A quotation read back from the index, with what it needs of its article.</summary>
+internal sealed record StoredQuotation(string ArticleId, DateOnly? Date, string Dateline, Quotation Quotation);

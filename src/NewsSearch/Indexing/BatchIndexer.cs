@@ -18,79 +18,31 @@ internal static class BatchIndexer
         int added = 0, updated = 0, unchanged = 0, sinceCommit = 0;
         var rejected = new List<IngestProblem>();
 
-        foreach (var path in paths)
+        foreach (var input in InputReader.Files(paths, index.Location))
         {
-            foreach (var (file, pathProblem) in InputFiles.Expand(path, index.Location))
+            cancellation.ThrowIfCancellationRequested();
+            foreach (var record in input.Records)
             {
-                cancellation.ThrowIfCancellationRequested();
-                if (pathProblem is not null)
+                if (record.Problem is { } problem)
                 {
-                    rejected.Add(pathProblem);
+                    rejected.Add(problem);
                     continue;
                 }
-                using var records = ReadFile(file!).GetEnumerator();
-                while (true)
+                switch (index.Upsert(record.Article!))
                 {
-                    IngestRecord record;
-                    try
-                    {
-                        if (!records.MoveNext())
-                        {
-                            break;
-                        }
-                        record = records.Current;
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        rejected.Add(new IngestProblem(file!.DisplayPath, null, "read failed: " + e.Message));
-                        break;
-                    }
-                    if (record.Problem is { } problem)
-                    {
-                        rejected.Add(problem);
-                        continue;
-                    }
-                    switch (index.Upsert(record.Article!))
-                    {
-                        case UpsertOutcome.Added: added++; break;
-                        case UpsertOutcome.Updated: updated++; break;
-                        default: unchanged++; break;
-                    }
-                    if (++sinceCommit >= CommitEvery)
-                    {
-                        index.Commit();
-                        sinceCommit = 0;
-                    }
+                    case UpsertOutcome.Added: added++; break;
+                    case UpsertOutcome.Updated: updated++; break;
+                    default: unchanged++; break;
                 }
-                progress?.Report(new IngestProgress(added + updated + unchanged, rejected.Count, file!.DisplayPath));
+                if (++sinceCommit >= CommitEvery)
+                {
+                    index.Commit();
+                    sinceCommit = 0;
+                }
             }
+            progress?.Report(new IngestProgress(added + updated + unchanged, rejected.Count, input.DisplayPath));
         }
         index.Commit();
         return new IndexReport(added, updated, unchanged, rejected, clock.Elapsed);
-    }
-
-    private static IEnumerable<IngestRecord> ReadFile(InputFile file)
-    {
-        Stream stream;
-        try
-        {
-            stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [IngestRecord.Rejected(file.DisplayPath, null, "cannot read: " + e.Message)];
-        }
-        return ReadAndClose(stream, file);
-    }
-
-    private static IEnumerable<IngestRecord> ReadAndClose(Stream stream, InputFile file)
-    {
-        using (stream)
-        {
-            foreach (var record in SeedFormatReader.Read(stream, file.DisplayPath, file.IdBase, file.FullPath))
-            {
-                yield return record;
-            }
-        }
     }
 }
