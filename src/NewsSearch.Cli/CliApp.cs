@@ -22,7 +22,13 @@ internal static class CliApp
             {
                 context.Error.WriteLine($"newssearch: {error}{Hint(error, parse)}");
             }
-            var path = string.Join(' ', parse.CommandResult.Command == root ? [] : new[] { parse.CommandResult.Command.Name });
+            // The command as typed, subcommands included ("eval quotes").
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result is not null && result.Command != root; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+            var path = string.Join(' ', names);
             context.Error.WriteLine($"newssearch: run 'newssearch {path}{(path.Length > 0 ? " " : string.Empty)}--help' for usage");
             return ExitCodes.Error;
         }

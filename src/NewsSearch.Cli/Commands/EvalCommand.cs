@@ -30,11 +30,10 @@ internal static class EvalCommand
         };
         var split = new Option<string>("--split")
         {
-            Description = "Which split to evaluate: dev or train (the test split is withheld). Default: dev",
+            Description = $"Which split to evaluate: {string.Join(" or ", QuoteEvaluation.PolnearSplits.Reverse())} (the test split is withheld). Default: dev",
             HelpName = "SPLIT",
             DefaultValueFactory = _ => "dev",
         };
-        split.AcceptOnlyFromAmong([.. QuoteEvaluation.PolnearSplits]);
         var errors = new Option<int>("--errors")
         {
             Description = "Also list up to N examples of each kind of error (missed, spurious, misattributed). Default: 0",
