@@ -7,6 +7,9 @@ namespace NewsSearch.Extraction;
 /// </summary>
 internal sealed class ArticleText
 {
+    private int[] sentenceStarts = [];
+    private int[] sentenceEnds = [];
+
     private ArticleText(string body, List<TextToken> tokens, List<(int Start, int End)> paragraphs, List<QuoteSpan> quotes)
     {
         Body = body;
@@ -16,6 +19,11 @@ internal sealed class ArticleText
         Paragraph = new int[tokens.Count];
         Sentence = new int[tokens.Count];
         QuoteOf = new int[tokens.Count];
+        Cues = new CueKind[tokens.Count];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            Cues[t] = tokens[t].IsWord ? Lexicon.CueKindOf(tokens[t].Text) : CueKind.None;
+        }
         QuoteOpenToken = new int[quotes.Count];
         QuoteCloseToken = new int[quotes.Count];
         QuoteLastToken = new int[quotes.Count];
@@ -36,6 +44,9 @@ internal sealed class ArticleText
 
     /// <summary>Sentence number of each token; a quotation's tokens share the number of its opening mark.</summary>
     public int[] Sentence { get; }
+
+    /// <summary>For each token, the kinds of cue its word is (whatever its context).</summary>
+    public CueKind[] Cues { get; }
 
     /// <summary>For each token, the quotation it belongs to (its marks included), or -1.</summary>
     public int[] QuoteOf { get; }
@@ -61,32 +72,19 @@ internal sealed class ArticleText
 
     public bool InQuote(int token) => QuoteOf[token] >= 0;
 
+    /// <summary>Whether the token's word is a cue of this kind (see <see cref="Lexicon"/>).</summary>
+    public bool Is(int token, CueKind kind) => token >= 0 && token < Tokens.Count && (Cues[token] & kind) != 0;
+
     /// <summary>Whether the token is a word outside every quotation: only those can be cues and sources.</summary>
     public bool IsOpenWord(int token) => token >= 0 && token < Tokens.Count && Tokens[token].IsWord && QuoteOf[token] < 0;
 
     public bool SameSentence(int a, int b) => a >= 0 && b >= 0 && a < Count && b < Count && Sentence[a] == Sentence[b];
 
     /// <summary>The first token of the sentence holding <paramref name="token"/>.</summary>
-    public int SentenceStart(int token)
-    {
-        var k = token;
-        while (k > 0 && Sentence[k - 1] == Sentence[token])
-        {
-            k--;
-        }
-        return k;
-    }
+    public int SentenceStart(int token) => sentenceStarts[Sentence[token]];
 
     /// <summary>The last token of the sentence holding <paramref name="token"/>.</summary>
-    public int SentenceEnd(int token)
-    {
-        var k = token;
-        while (k + 1 < Count && Sentence[k + 1] == Sentence[token])
-        {
-            k++;
-        }
-        return k;
-    }
+    public int SentenceEnd(int token) => sentenceEnds[Sentence[token]];
 
     public string TextOf(int first, int last) => Body[Tokens[first].Start..Tokens[last].End];
 
@@ -145,6 +143,19 @@ internal sealed class ArticleText
                 sentence++;
             }
             Sentence[t] = sentence;
+        }
+
+        // First and last token of each sentence; a quotation's tokens (numbered with their opening mark) may lie
+        // outside the run of tokens numbered in order, so take the extremes.
+        sentenceStarts = new int[sentence + 1];
+        sentenceEnds = new int[sentence + 1];
+        Array.Fill(sentenceStarts, int.MaxValue);
+        Array.Fill(sentenceEnds, -1);
+        for (var t = 0; t < Tokens.Count; t++)
+        {
+            var s = Sentence[t];
+            sentenceStarts[s] = Math.Min(sentenceStarts[s], t);
+            sentenceEnds[s] = Math.Max(sentenceEnds[s], t);
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class Attribution(ArticleText text)
             {
                 continue;
             }
-            if (SourcePhrases.IsCue(text, k) && !Lexicon.ParticipleCues.Contains(text[k].Text))
+            if (SourcePhrases.IsCue(text, k) && !text.Is(k, CueKind.Participle))
             {
                 return -1;
             }
@@ -78,8 +78,7 @@ internal sealed class Attribution(ArticleText text)
                 }
                 continue;
             }
-            var word = text[k].Text;
-            if (!Lexicon.SpeechCues.Contains(word) || !SourcePhrases.IsCue(text, k) || IsNegatedOrPassive(k))
+            if (!text.Is(k, CueKind.Speech) || !SourcePhrases.IsCue(text, k) || IsNegatedOrPassive(k))
             {
                 continue;
             }
@@ -144,7 +143,7 @@ internal sealed class Attribution(ArticleText text)
         {
             return SourcePhrases.PhraseAfter(text, j + 2) is { } source ? (source, j) : null;
         }
-        if (SourcePhrases.IsCue(text, j) && Lexicon.IsInvertible(text[j].Text))
+        if (SourcePhrases.IsCue(text, j) && text.Is(j, CueKind.Invertible))
         {
             if (SourcePhrases.PhraseAfter(text, j + 1) is { Kind: not MentionKind.Relative } inverted && (!endsSentence || ShortTail(inverted.Last + 1)))
             {
@@ -170,7 +169,7 @@ internal sealed class Attribution(ArticleText text)
         if (SourcePhrases.PhraseAfter(text, j) is { } subject)
         {
             var cue = SourcePhrases.SkipForwardToCue(text, subject.Last + 1);
-            if (cue < text.Count && SourcePhrases.IsCue(text, cue) && !Lexicon.ParticipleCues.Contains(text[cue].Text)
+            if (cue < text.Count && SourcePhrases.IsCue(text, cue) && !text.Is(cue, CueKind.Participle)
                 && text.Paragraph[cue] == paragraph && (!requireShortTail || ShortTail(cue + 1)))
             {
                 return (subject, cue);
@@ -184,7 +183,7 @@ internal sealed class Attribution(ArticleText text)
             }
             if (SourcePhrases.IsCue(text, k))
             {
-                if (!Lexicon.ParticipleCues.Contains(text[k].Text) && (!requireShortTail || ShortTail(k + 1))
+                if (!text.Is(k, CueKind.Participle) && (!requireShortTail || ShortTail(k + 1))
                     && SourcePhrases.SubjectBefore(text, k) is { } backwards && backwards.First >= j)
                 {
                     return (backwards, k);
@@ -237,9 +236,8 @@ internal sealed class Attribution(ArticleText text)
             {
                 continue;
             }
-            var word = text[k].Text;
-            var participle = Lexicon.ParticipleCues.Contains(word);
-            var speech = Lexicon.SpeechCues.Contains(word) || participle;
+            var participle = text.Is(k, CueKind.Participle);
+            var speech = text.Is(k, CueKind.Speech) || participle;
             if (!speech && open - k > QuotationCueReach)
             {
                 continue;
@@ -273,7 +271,7 @@ internal sealed class Attribution(ArticleText text)
             return mention;
         }
         mention = SourcePhrases.SubjectBefore(text, k);
-        if (mention is null && Lexicon.IsInvertible(text[k].Text) && (k == sentenceStart || text[k - 1].Text is "," or ":"))
+        if (mention is null && text.Is(k, CueKind.Invertible) && (k == sentenceStart || text[k - 1].Text is "," or ":"))
         {
             // "Said Trump: '...'", "..., said Trump: '...'"
             mention = SourcePhrases.PhraseAfter(text, k + 1);
@@ -315,12 +313,12 @@ internal sealed class Attribution(ArticleText text)
             {
                 return (source, j);
             }
-            if (SourcePhrases.IsCue(text, j) && Lexicon.IsInvertible(text[j].Text)
+            if (SourcePhrases.IsCue(text, j) && text.Is(j, CueKind.Invertible)
                 && SourcePhrases.PhraseAfter(text, j + 1) is { Kind: not MentionKind.Relative } inverted && ShortTail(inverted.Last + 1))
             {
                 return (inverted, j);
             }
-            if (SubjectThenCue(j, requireShortTail: true) is { } found && Lexicon.SpeechCues.Contains(text[found.Item2].Text))
+            if (SubjectThenCue(j, requireShortTail: true) is { } found && text.Is(found.Item2, CueKind.Speech))
             {
                 return found;
             }
@@ -333,7 +331,7 @@ internal sealed class Attribution(ArticleText text)
     {
         for (var c = sentenceStart; c < cue; c++)
         {
-            if (SourcePhrases.IsCue(text, c) && !Lexicon.ParticipleCues.Contains(text[c].Text) && SourcePhrases.SubjectBefore(text, c) is { } subject)
+            if (SourcePhrases.IsCue(text, c) && !text.Is(c, CueKind.Participle) && SourcePhrases.SubjectBefore(text, c) is { } subject)
             {
                 return subject;
             }

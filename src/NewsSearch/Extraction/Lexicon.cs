@@ -75,11 +75,34 @@ internal static class Lexicon
         "characterizing", "deriding", "attacking", "dismissing", "denouncing", "condemning", "touting",
     };
 
+    // One lookup per word instead of one per list: extraction runs on every article indexed.
+    private static readonly Dictionary<string, CueKind> CueKinds = BuildCueKinds();
+
+    /// <summary>What kind of cue a word is, if any.</summary>
+    public static CueKind CueKindOf(string word) => CueKinds.GetValueOrDefault(word);
+
+    private static Dictionary<string, CueKind> BuildCueKinds()
+    {
+        var kinds = new Dictionary<string, CueKind>(WordComparer.Instance);
+        void Add(IEnumerable<string> words, CueKind kind)
+        {
+            foreach (var word in words)
+            {
+                kinds[word] = kinds.GetValueOrDefault(word) | kind;
+            }
+        }
+        Add(SpeechCues, CueKind.Speech);
+        Add(QuotationCues, CueKind.Quotation);
+        Add(ParticipleCues, CueKind.Participle);
+        Add(kinds.Keys.Where(IsInvertible).ToList(), CueKind.Invertible);
+        return kinds;
+    }
+
     /// <summary>
     /// Whether a cue may come before its subject right after a quotation ("...," said Qin Gang). Any speech cue may,
     /// except those whose next noun is the listener ("told Reuters").
     /// </summary>
-    public static bool IsInvertible(string cue) =>
+    private static bool IsInvertible(string cue) =>
         (SpeechCues.Contains(cue) || cue.Equals("read", StringComparison.OrdinalIgnoreCase) || cue.Equals("reads", StringComparison.OrdinalIgnoreCase)) && !cue.StartsWith("tel", StringComparison.OrdinalIgnoreCase) && !cue.Equals("told", StringComparison.OrdinalIgnoreCase)
         && !cue.Equals("urged", StringComparison.OrdinalIgnoreCase) && !cue.Equals("assured", StringComparison.OrdinalIgnoreCase);
 
@@ -303,4 +326,23 @@ internal static class Lexicon
 
         private static char Fold(char c) => c == '’' ? '\'' : char.ToLowerInvariant(c);
     }
+}
+
+/// <summary>The kinds of cue a word can be (a word may be several).</summary>
+[Flags]
+internal enum CueKind
+{
+    None = 0,
+
+    /// <summary>Reports speech: attributes quotations and makes reported statements ("said").</summary>
+    Speech = 1,
+
+    /// <summary>Attributes a quotation near it ("called", "read").</summary>
+    Quotation = 2,
+
+    /// <summary>An -ing cue whose subject is the clause's ("saying").</summary>
+    Participle = 4,
+
+    /// <summary>May stand before its subject after a quotation ("said Qin Gang").</summary>
+    Invertible = 8,
 }

@@ -44,10 +44,12 @@ internal sealed class PersonDirectory
                     break;
                 }
             }
-            if (run.Count > 0)
+            if (run.Count < 2)
             {
-                run[^1] = PersonNames.StripPossessive(run[^1]);
+                // A lone capitalised word is never registered: a name needs two words, or a title and a word.
+                continue;
             }
+            run[^1] = PersonNames.StripPossessive(run[^1]);
             if (PersonNames.Parse(run) is { } name && (name.Words.Length > 1 || name.Titled))
             {
                 var subject = first == text.SentenceStart(first) || (first > 0 && text[first - 1].IsWord && Lexicon.Determiners.Contains(text[first - 1].Text) && first - 1 == text.SentenceStart(first));

@@ -267,8 +267,9 @@ internal static class SourcePhrases
     /// sentence), and not a noun after a determiner ("her remarks", "the report", "his claims").
     /// </summary>
     public static bool IsCue(ArticleText text, int k) =>
-        text.IsOpenWord(k) && (char.IsLower(text[k].Text[0]) || k == text.SentenceStart(k))
-        && (Lexicon.SpeechCues.Contains(text[k].Text) || Lexicon.QuotationCues.Contains(text[k].Text) || Lexicon.ParticipleCues.Contains(text[k].Text))
+        text.IsOpenWord(k)
+        && text.Cues[k] != CueKind.None
+        && (char.IsLower(text[k].Text[0]) || k == text.SentenceStart(k))
         && !(k > 0 && text.IsOpenWord(k - 1) && (Lexicon.NounMarkers.Contains(text[k - 1].Text) || PersonNames.IsPossessive(text[k - 1].Text)))
         || IsWentOn(text, k);
 
@@ -354,7 +355,7 @@ internal static class SourcePhrases
         {
             return backwards ? Lexicon.Determiners.Contains(word) && word is not "that" : Lexicon.Determiners.Contains(word) && word is not "that" && k == text.SentenceStart(k);
         }
-        if (char.IsLower(word[0]) && (Lexicon.SpeechCues.Contains(word) || Lexicon.QuotationCues.Contains(word) || Lexicon.ParticipleCues.Contains(word)))
+        if (char.IsLower(word[0]) && text.Cues[k] != CueKind.None)
         {
             return false;
         }
