@@ -101,7 +101,7 @@ public sealed class QuotationCommandTests : IDisposable
         Assert.True(minister.GetProperty("start").GetInt32() < minister.GetProperty("end").GetInt32());
         var withdraw = quotes.Single(q => q.GetProperty("text").GetString() == "not to withdraw");
         Assert.Equal(JsonValueKind.Null, withdraw.GetProperty("speaker").ValueKind);
-        Assert.Equal(JsonValueKind.Null, withdraw.GetProperty("source").ValueKind);
+        Assert.Equal("his top military commanders, who", withdraw.GetProperty("source").GetProperty("text").GetString());
 
         using var blinken = JsonDocument.Parse(lines[1]);
         Assert.Equal("two.txt#1", blinken.RootElement.GetProperty("id").GetString());
@@ -130,7 +130,7 @@ public sealed class QuotationCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("speakers: Qin Gang, Volodymyr Zelenskiy", result.Out, StringComparison.Ordinal);
         Assert.Contains("(Western strategists): “Beijing wants", result.Out, StringComparison.Ordinal);
-        Assert.Contains("unattributed: “not to withdraw”", result.Out, StringComparison.Ordinal);
+        Assert.Contains("(his top military commanders, who): “not to withdraw”", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,11 @@ public static class ArticleExtractor
         for (var q = 0; q < found.Length; q++)
         {
             parent[q] = found[q] is null ? attribution.ContinuationOf(q, found, parent) : q;
+            if (parent[q] < 0 && attribution.EmbeddingSubject(q) is { } subject)
+            {
+                found[q] = subject;
+                parent[q] = q;
+            }
         }
 
         // Resolve every source in text order, so "he" and "the minister" see the speakers named before them.
@@ -83,7 +88,9 @@ public static class ArticleExtractor
             string? speaker = null;
             if (source is { } s)
             {
-                var start = text[s.Mention.First].Start;
+                // "who" alone says nothing: the mention runs from the noun it stands for ("his commanders, who").
+                var first = s.Mention is { Kind: MentionKind.Relative, Antecedent: { } antecedent } ? antecedent.First : s.Mention.First;
+                var start = text[first].Start;
                 var end = text[s.Mention.Last].End;
                 mention = new SourceMention(body[start..end], start, end);
                 speaker = resolved.GetValueOrDefault(s.Mention);

@@ -61,6 +61,56 @@ internal sealed class Attribution(ArticleText text)
         return parents[previous];
     }
 
+    /// <summary>
+    /// The subject of the clause a partial quotation is embedded in, when no cue names a source: "Trump described
+    /// ... a city of 'honesty and straight talk'", "the commanders, who agreed 'not to withdraw'". Only for
+    /// quotations of two or more words inside a sentence that are not a title ("Game of Thrones"): the subject
+    /// does something with the quoted words, which makes them its words.
+    /// </summary>
+    public (Mention Mention, int Cue)? EmbeddingSubject(int quote)
+    {
+        var open = text.QuoteOpenToken[quote];
+        var sentenceStart = text.SentenceStart(open);
+        if (open == sentenceStart || open - sentenceStart > 40)
+        {
+            return null;
+        }
+        var words = 0;
+        var capitalized = 0;
+        for (var k = open + 1; k <= text.QuoteLastToken[quote]; k++)
+        {
+            if (text[k].IsWord)
+            {
+                words++;
+                capitalized += text[k].IsCapitalized ? 1 : 0;
+            }
+        }
+        if (words < 2 || capitalized == words)
+        {
+            return null;
+        }
+        for (var k = open - 1; k > sentenceStart; k--)
+        {
+            if (text.InQuote(k))
+            {
+                k = text.QuoteOpenToken[text.QuoteOf[k]];
+                continue;
+            }
+            if (StartsClause(k) || text[k].Is(";"))
+            {
+                return null;
+            }
+            if (text.IsOpenWord(k) && text[k].Text is "who" && text.IsOpenWord(k + 1) && char.IsLower(text[k + 1].Text[0]))
+            {
+                // "..., who agreed 'not to withdraw'": the relative clause's subject.
+                return SourcePhrases.Classify(text, k, k) is { } relative ? (relative, k) : null;
+            }
+        }
+        return ClauseSubject(sentenceStart, open) is { Kind: not MentionKind.Relative } subject && SourcePhrases.IsPlausible(text, subject)
+            ? (subject, subject.Last)
+            : null;
+    }
+
     /// <summary>Statements outside quotations with a source ("X said that ...", "according to X"), for the speaker list.</summary>
     public IEnumerable<(Mention Mention, int Cue)> ReportedStatements(HashSet<int> usedCues)
     {
@@ -336,26 +386,34 @@ internal sealed class Attribution(ArticleText text)
                 return subject;
             }
         }
+        // The first phrase that can be a subject: at the sentence start, or after a comma that ends an opening
+        // phrase ("On Monday, after remaining neutral, Warren appeared ...", "Declaring that ..., the mogul offered").
+        var limit = cue == sentenceStart ? text.SentenceEnd(cue) : cue;
         var start = sentenceStart;
-        var opensWithParticiple = text.IsOpenWord(start) && (text[start].Text.EndsWith("ing", StringComparison.Ordinal) || SourcePhrases.IsAdverb(text[start].Text));
-        if (text.IsOpenWord(start) && (Lexicon.SentenceOpeners.Contains(text[start].Text) || opensWithParticiple))
+        while (start < limit)
         {
-            // "In a statement, Trump ...", "Declaring that ..., the mogul offered": the subject follows the opening phrase.
-            var limit = cue == sentenceStart ? text.SentenceEnd(cue) : cue;
-            for (var k = start; k < limit; k++)
+            if (text.IsOpenWord(start) && !OpensPhrase(start)
+                && (text[start].IsCapitalized || char.IsDigit(text[start].Text[0]) || Lexicon.Determiners.Contains(text[start].Text) || Lexicon.Pronouns.Contains(text[start].Text))
+                && SourcePhrases.PhraseAfter(text, start) is { } subject && subject.Last < limit)
             {
-                if (text[k].Is(",") && !text.InQuote(k))
-                {
-                    start = k + 1;
-                    break;
-                }
+                return subject;
             }
+            var comma = start;
+            while (comma < limit && !(text[comma].Is(",") && !text.InQuote(comma)))
+            {
+                comma++;
+            }
+            start = comma + 1;
         }
-        if (!text.IsOpenWord(start) || !(text[start].IsCapitalized || char.IsDigit(text[start].Text[0]) || Lexicon.Determiners.Contains(text[start].Text) || Lexicon.Pronouns.Contains(text[start].Text)))
-        {
-            return null;
-        }
-        return SourcePhrases.PhraseAfter(text, start);
+        return null;
+    }
+
+    /// <summary>Whether an opening phrase (not a subject) starts at <paramref name="k"/>: "In", "After", "Asked", "Declaring", "Shortly".</summary>
+    private bool OpensPhrase(int k)
+    {
+        var word = text[k].Text;
+        return (Lexicon.SentenceOpeners.Contains(word) && !Lexicon.Pronouns.Contains(word)) || word.EndsWith("ing", StringComparison.Ordinal)
+               || SourcePhrases.IsAdverb(word) || text.Cues[k] != CueKind.None;
     }
 
     private bool IsAccordingTo(int k) =>

@@ -76,8 +76,29 @@ internal static class SourcePhrases
         while (first - 1 >= 0 && last - (first - 1) < MaxPhraseTokens && IsPhraseWord(text, first - 1, backwards: true) && text.SameSentence(first - 1, cue))
         {
             first--;
+            if (Lexicon.NounMarkers.Contains(text[first].Text))
+            {
+                // An article or a possessive opens its noun phrase: "met his top military commanders".
+                break;
+            }
         }
         return first > last ? null : Classify(text, first, last);
+    }
+
+    /// <summary>The phrase that ends at <paramref name="last"/> ("his top military commanders" before ", who").</summary>
+    private static Mention? PhraseBefore(ArticleText text, int last)
+    {
+        if (!text.IsOpenWord(last))
+        {
+            return null;
+        }
+        var first = last;
+        while (first - 1 >= 0 && last - (first - 1) < MaxPhraseTokens && IsPhraseWord(text, first - 1, backwards: true) && text.SameSentence(first - 1, last)
+               && !Lexicon.NounMarkers.Contains(text[first].Text))
+        {
+            first--;
+        }
+        return Classify(text, first, last);
     }
 
     /// <summary>The phrase that starts at <paramref name="start"/> ("Qin Gang" in "said Qin Gang, ..."), or <c>null</c>.</summary>
@@ -217,7 +238,7 @@ internal static class SourcePhrases
             var head = lastWord.ToLowerInvariant();
             if (head == "who")
             {
-                var antecedent = last >= 2 && text[last - 1].Is(",") ? SubjectBefore(text, last) : null;
+                var antecedent = last >= 2 && text[last - 1].Is(",") ? PhraseBefore(text, last - 2) : null;
                 return new Mention(last, last, MentionKind.Relative, null, head, [], antecedent);
             }
             return new Mention(last, last, MentionKind.Pronoun, null, head, []);
@@ -333,6 +354,10 @@ internal static class SourcePhrases
             while (start - 1 >= first && end - (start - 1) < MaxPhraseTokens && IsPhraseWord(text, start - 1, backwards: true))
             {
                 start--;
+                if (Lexicon.NounMarkers.Contains(text[start].Text))
+                {
+                    break;
+                }
             }
             if (start <= end && Classify(text, start, end) is { } mention)
             {
