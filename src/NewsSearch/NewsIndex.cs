@@ -129,7 +129,7 @@ public sealed class NewsIndex : IDisposable
         {
             return outcome;
         }
-        var block = ArticleDocument.Prepare(article, options.ExtractSpeakers);
+        var block = ArticleDocument.Prepare(article, options.ExtractSpeakers, fingerprint);
 
         // One delete term for the whole block: the old article and all its old quotations go in the same step.
         Writer.UpdateDocuments(new Term(NewsFields.Id, article.Id), block.Documents);

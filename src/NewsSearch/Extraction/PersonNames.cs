@@ -74,6 +74,14 @@ internal static class PersonNames
         "Caucus", "Conference", "Convention", "Summit", "Office", "Bureau", "Post", "Times", "Journal", "CNN", "MSNBC",
         "Fox", "NBC", "CBS", "ABC", "BBC", "NPR", "AP", "AFP", "Reuters", "Bloomberg", "Politico", "Breitbart",
         "Twitter", "Instagram", "YouTube", "God", "Christ", "Jesus", "Capitol", "Square",
+        // Countries and capitals ("Texaco Canada said"); those that are also given names or surnames (Jordan, Chad,
+        // Georgia, Israel, Washington) are left out.
+        "Canada", "Japan", "China", "Germany", "France", "Britain", "Italy", "Spain", "Russia", "Mexico", "Brazil",
+        "Argentina", "Australia", "Iran", "Iraq", "Syria", "Egypt", "Poland", "Ukraine", "Vietnam", "Pakistan",
+        "Afghanistan", "Indonesia", "Malaysia", "Singapore", "Thailand", "Philippines", "Nigeria", "Venezuela",
+        "Colombia", "Chile", "Peru", "Cuba", "Sweden", "Norway", "Denmark", "Finland", "Netherlands", "Belgium",
+        "Switzerland", "Austria", "Greece", "Portugal", "Ireland", "Scotland", "Europe", "Asia", "America",
+        "Taiwan", "Beijing", "Moscow", "Tokyo", "London", "Paris", "Berlin", "Brussels", "Ottawa", "Kyiv", "Kiev",
     };
 
     private static readonly HashSet<string> NonNames = new(StringComparer.OrdinalIgnoreCase)

@@ -22,9 +22,9 @@ internal static class ArticleDocument
     /// per quotation, to be written as one block under the article's id. A pure function, safe to run in parallel;
     /// <see cref="NewsIndex.Upsert(Article)"/> is the one caller.
     /// </summary>
-    public static ArticleBlock Prepare(Article article, bool extract)
+    public static ArticleBlock Prepare(Article article, bool extract, string? fingerprint = null)
     {
-        var fingerprint = Fingerprint(article);
+        fingerprint ??= Fingerprint(article);
         var extraction = extract ? ArticleExtractor.Extract(article) : ArticleExtraction.Empty;
         var documents = new List<Document>(extraction.Quotations.Count + 1);
         foreach (var quotation in extraction.Quotations)
