@@ -23,13 +23,7 @@ internal static class ExtractCommand
         command.SetAction(parse =>
         {
             var typed = parse.GetValue(paths)!;
-            var resolved = typed.Select(context.Resolve).ToList();
-            if (resolved.All(p => !File.Exists(p) && !Directory.Exists(p)))
-            {
-                throw new NewsSearchException(typed.Length == 1
-                    ? $"no such file or folder: {typed[0]}"
-                    : $"none of the {typed.Length} paths exists: {string.Join(", ", typed)}");
-            }
+            var resolved = IndexCommand.ResolveInputs(context, typed);
             var asJson = parse.GetValue(json);
             var console = asJson ? null : context.CreateConsole();
             var rejected = 0;
@@ -38,7 +32,7 @@ internal static class ExtractCommand
                 if (input.Problem is { } problem)
                 {
                     rejected++;
-                    var source = Relativize(problem.Source, resolved, typed);
+                    var source = IndexCommand.Relativize(problem.Source, resolved, typed);
                     context.Error.WriteLine($"newssearch: {TerminalText.Sanitize((problem with { Source = source }).ToString())}");
                     continue;
                 }
@@ -70,17 +64,5 @@ internal static class ExtractCommand
             console.WriteLine(TerminalText.Sanitize($"  {who}: “{quotation.Text}”"));
         }
         console.WriteLine();
-    }
-
-    private static string Relativize(string source, List<string> resolved, string[] typed)
-    {
-        for (var i = 0; i < resolved.Count; i++)
-        {
-            if (source.StartsWith(resolved[i], StringComparison.Ordinal))
-            {
-                return typed[i] + source[resolved[i].Length..];
-            }
-        }
-        return source;
     }
 }

@@ -25,14 +25,7 @@ internal static class IndexCommand
 
     private static int Run(CliContext context, IndexLocation location, string[] paths, bool json)
     {
-        var resolved = paths.Select(context.Resolve).ToList();
-        var missing = resolved.Count(p => !File.Exists(p) && !Directory.Exists(p));
-        if (missing == resolved.Count)
-        {
-            throw new NewsSearchException(paths.Length == 1
-                ? $"no such file or folder: {paths[0]}"
-                : $"none of the {paths.Length} paths exists: {string.Join(", ", paths)}");
-        }
+        var resolved = ResolveInputs(context, paths);
 
         IndexReport report;
         using (var index = NewsIndex.OpenOrCreate(location.Path))
@@ -59,7 +52,21 @@ internal static class IndexCommand
         return report.Rejected.Count == 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
     }
 
-    private static string Relativize(string source, List<string> resolved, string[] typed)
+    /// <summary>The input paths resolved against the working folder; an error when none of them exists.</summary>
+    internal static List<string> ResolveInputs(CliContext context, string[] paths)
+    {
+        var resolved = paths.Select(context.Resolve).ToList();
+        if (resolved.All(p => !File.Exists(p) && !Directory.Exists(p)))
+        {
+            throw new NewsSearchException(paths.Length == 1
+                ? $"no such file or folder: {paths[0]}"
+                : $"none of the {paths.Length} paths exists: {string.Join(", ", paths)}");
+        }
+        return resolved;
+    }
+
+    /// <summary>A problem's source named as the user typed the input, not as the resolved absolute path.</summary>
+    internal static string Relativize(string source, List<string> resolved, string[] typed)
     {
         for (var i = 0; i < resolved.Count; i++)
         {

@@ -111,12 +111,6 @@ internal static class PersonNames
     public static bool IsQualifier(string word) =>
         Titles.Contains(word) || Demonyms.Contains(word) || IsPossessive(word) || (char.IsUpper(word[0]) && Lexicon.PersonRoles.Contains(word));
 
-    /// <summary>Whether the word is a title or an honorific ("Minister", "Sen.", "Mr."): it marks the following name as a person's.</summary>
-    public static bool IsTitle(string word) => Titles.Contains(word);
-
-    /// <summary>Whether the word marks an organisation or a place ("Ministry", "Street", "Reuters").</summary>
-    public static bool IsNotPersonWord(string word) => NotPersonWords.Contains(word);
-
     /// <summary>
     /// Splits a run of capitalised words into the qualifiers before the name ("China's Foreign Minister") and the
     /// name ("Qin Gang"). <c>null</c> when the run does not look like a person: an organisation, a place, an

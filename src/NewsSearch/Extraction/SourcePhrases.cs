@@ -378,7 +378,10 @@ internal static class SourcePhrases
         var word = text[k].Text;
         if (Lexicon.PhraseBoundaries.Contains(word) && !(char.IsUpper(word[0]) && k != text.SentenceStart(k)))
         {
-            return backwards ? Lexicon.Determiners.Contains(word) && word is not "that" : Lexicon.Determiners.Contains(word) && word is not "that" && k == text.SentenceStart(k);
+            // A clause word or preposition ends the phrase; a determiner among them ("this") opens it, and reading
+            // forwards a phrase may only start with one at the start of a sentence.
+            var determiner = Lexicon.Determiners.Contains(word) && word is not "that";
+            return determiner && (backwards || k == text.SentenceStart(k));
         }
         if (char.IsLower(word[0]) && text.Cues[k] != CueKind.None)
         {
