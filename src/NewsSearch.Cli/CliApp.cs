@@ -22,7 +22,13 @@ internal static class CliApp
             {
                 context.Error.WriteLine($"newssearch: {error}{Hint(error, parse)}");
             }
-            var path = string.Join(' ', parse.CommandResult.Command == root ? [] : new[] { parse.CommandResult.Command.Name });
+            // The command as typed, subcommands included ("eval quotes").
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result is not null && result.Command != root; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+            var path = string.Join(' ', names);
             context.Error.WriteLine($"newssearch: run 'newssearch {path}{(path.Length > 0 ? " " : string.Empty)}--help' for usage");
             return ExitCodes.Error;
         }
@@ -68,7 +74,7 @@ internal static class CliApp
         var index = CommandOptions.Index();
 
         // A plain command rather than RootCommand, whose name is the executable's file name (NewsSearch.Cli).
-        var root = new Command("newssearch", "NewsSearch: full-text search for news archives, by date, dateline and speaker")
+        var root = new Command("newssearch", "NewsSearch: full-text search for news archives, by date, dateline and speaker, and the quotations in them")
         {
             new HelpOption(),
             new VersionOption(),
@@ -77,6 +83,8 @@ internal static class CliApp
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
             StatsCommand.Create(context, index),
+            QuotesCommand.Create(context, index),
+            ExtractCommand.Create(context),
             EvalCommand.Create(context),
         };
         return root;

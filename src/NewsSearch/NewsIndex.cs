@@ -111,11 +111,12 @@ public sealed class NewsIndex : IDisposable
         new(new RAMDirectory(), null, options ?? NewsIndexOptions.Default, create: true);
 
     /// <summary>Number of articles in the last commit.</summary>
-    public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
+    public int Count => WithSearcher(DocumentKinds.CountArticles);
 
     /// <summary>
-    /// Adds the article, or replaces the article with the same id. Speakers are extracted from the body here.
-    /// The change is visible to searches after <see cref="Commit"/>. Safe to call from several threads at once; when
+    /// Adds the article, or replaces the article with the same id, with its quotations and speakers (extracted
+    /// here). The article and its quotations are written as one block: they appear, change and go together. The
+    /// change is visible to searches after <see cref="Commit"/>. Safe to call from several threads at once; when
     /// two threads write the same id at the same time, either may win, so keep one id on one thread.
     /// </summary>
     /// <exception cref="IndexLockedException">Another process is writing to the index.</exception>
@@ -225,7 +226,7 @@ public sealed class NewsIndex : IDisposable
         ArgumentNullException.ThrowIfNull(id);
         return WithSearcher(searcher =>
         {
-            var top = searcher.Search(new TermQuery(new Term(NewsFields.Id, id)), 1);
+            var top = searcher.Search(new TermQuery(new Term(NewsFields.Id, id)), DocumentKinds.Articles, 1);
             return top.TotalHits == 0 ? null : ArticleDocument.Read(searcher.Doc(top.ScoreDocs[0].Doc));
         });
     }
@@ -239,7 +240,10 @@ public sealed class NewsIndex : IDisposable
         return WithSearcher(searcher => SearchExecutor.Execute(searcher, analyzer, request));
     }
 
-    /// <summary>Number of articles, the date span, and the most frequent datelines and speakers.</summary>
+    /// <summary>
+    /// Number of articles, the date span, the most frequent datelines and speakers (by articles), and the number
+    /// of quotations with the most quoted speakers (by quotations).
+    /// </summary>
     /// <param name="top">How many datelines and speakers to list. Default: 10.</param>
     public IndexStatistics GetStatistics(int top = 10)
     {
@@ -247,12 +251,28 @@ public sealed class NewsIndex : IDisposable
         return WithSearcher(searcher =>
         {
             var counts = new CountsCollector();
-            searcher.Search(new MatchAllDocsQuery(), counts);
+            searcher.Search(new MatchAllDocsQuery(), DocumentKinds.Articles, counts);
             counts.Complete();
+            var quotations = new CountsCollector();
+            searcher.Search(new MatchAllDocsQuery(), DocumentKinds.Quotations, quotations);
+            quotations.Complete();
             DateOnly? first = counts.Days.Count == 0 ? null : ArticleDocument.FromDayNumber(counts.Days.Keys.Min());
             DateOnly? last = counts.Days.Count == 0 ? null : ArticleDocument.FromDayNumber(counts.Days.Keys.Max());
-            return new IndexStatistics(counts.Total, first, last, CountsCollector.Top(counts.Datelines, top), CountsCollector.Top(counts.Speakers, top));
+            return new IndexStatistics(counts.Total, first, last, CountsCollector.Top(counts.Datelines, top), CountsCollector.Top(counts.Speakers, top))
+            {
+                Quotations = quotations.Total,
+                QuotationsBySpeaker = CountsCollector.Top(quotations.Speakers, top),
+            };
         });
+    }
+
+    /// <summary>Searches the quotations of the last commit: what was said, by whom, where and when.</summary>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    /// <exception cref="NewsSearchException">A filter is impossible (an empty date range, a speaker with no letters).</exception>
+    public QuoteResults SearchQuotes(QuoteSearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return WithSearcher(searcher => QuoteSearchExecutor.Execute(searcher, analyzer, request));
     }
 
     /// <summary>Commits pending changes and releases the index (and its write lock).</summary>

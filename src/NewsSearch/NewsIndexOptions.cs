@@ -9,7 +9,7 @@ public sealed record NewsIndexOptions
     /// <summary>Memory the writer fills before it flushes a segment, in MB. Default: 64.</summary>
     public double RamBufferMB { get; init; } = 64;
 
-    /// <summary>Whether indexing finds the speakers of each article. Default: <c>true</c>.</summary>
+    /// <summary>Whether indexing finds the quotations and speakers of each article. Default: <c>true</c>.</summary>
     public bool ExtractSpeakers { get; init; } = true;
 
     /// <summary>BM25 term-frequency saturation. Default: 1.2.</summary>

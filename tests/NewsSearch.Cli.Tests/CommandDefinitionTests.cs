@@ -29,6 +29,9 @@ public sealed class CommandDefinitionTests
     [InlineData("--help")]
     [InlineData("search", "--help")]
     [InlineData("index", "--help")]
+    [InlineData("quotes", "--help")]
+    [InlineData("extract", "--help")]
+    [InlineData("eval", "quotes", "--help")]
     public void Help_ExitsZero_AndNamesTheProgram(params string[] args)
     {
         using var cli = new CliRunner();

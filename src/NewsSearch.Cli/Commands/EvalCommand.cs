@@ -18,6 +18,7 @@ internal static class EvalCommand
         return new Command("eval", "Measure NewsSearch on the shared corpora (../shared/corpora)")
         {
             Datelines(context),
+            QuotesCommand(context),
         };
     }
 
@@ -115,4 +116,57 @@ internal static class EvalCommand
         score.Corpus, score.Articles, score.Found, Math.Round(score.Share * 100, 2),
         [.. score.Misses.Select(g => new DatelineMissJson(g.Kind, g.Shape, g.Count, g.Example.Id, g.Example.Opening, g.Example.Expected, g.Example.Found))],
         score.WithoutPlace, score.FalsePlaces);
+
+    private static Command QuotesCommand(CliContext context)
+    {
+        var corpora = Corpora();
+        var polnear = new Option<string?>("--polnear")
+        {
+            Description = "Folder of the PolNeAR corpus (polnear.attributions.jsonl.gz and the train/dev archive). Default: the corpora folder's polnear/",
+            HelpName = "DIR",
+        };
+        var split = new Option<string>("--split")
+        {
+            Description = $"Which split to evaluate: {string.Join(" or ", QuoteEvaluation.PolnearSplits.Reverse())} (the test split is withheld). Default: dev",
+            HelpName = "SPLIT",
+            DefaultValueFactory = _ => "dev",
+        };
+        var errors = new Option<int>("--errors")
+        {
+            Description = "Also list up to N examples of each kind of error (missed, spurious, misattributed). Default: 0",
+            HelpName = "N",
+        };
+        var json = CommandOptions.Json();
+        var command = new Command("quotes", "Quote recall, quote precision and attribution accuracy on PolNeAR's annotated news")
+        {
+            corpora, polnear, split, errors, json,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(polnear) is { } given
+                ? context.Resolve(given)
+                : Path.Combine(ResolveCorpora(context, parse.GetValue(corpora)), "polnear");
+            var report = QuoteEvaluation.RunPolnear(folder, parse.GetValue(split)!,
+                SearchCommand.CheckRange(parse.GetValue(errors), "--errors", 0, 100_000));
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, new QuoteEvaluationJson(report.Split, report.Articles, report.Annotations, report.GoldQuotations,
+                    report.ExtractedQuotations, Math.Round(report.Recall, 4), Math.Round(report.Precision, 4), Math.Round(report.AttributionAccuracy, 4),
+                    report.Errors.Select(e => new QuoteErrorJson(e.Kind, e.ArticleId, e.Quotation, e.Expected, e.Found)).ToList()));
+                return ExitCodes.Success;
+            }
+            var o = context.Out;
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"PolNeAR {report.Split}: {report.Articles} articles, {report.Annotations} annotations, {report.GoldQuotations} gold quotations, {report.ExtractedQuotations} extracted"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quote recall          {report.Recall:0.000}  ({report.MatchedGold}/{report.GoldQuotations})"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quote precision       {report.Precision:0.000}  ({report.MatchedExtracted}/{report.ExtractedQuotations})"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attribution accuracy  {report.AttributionAccuracy:0.000}  ({report.CorrectlyAttributed}/{report.MatchedGold})"));
+            foreach (var error in report.Errors)
+            {
+                o.WriteLine(TerminalText.Sanitize($"{error.Kind} | {error.ArticleId} | {error.Quotation} | expected: {error.Expected ?? "-"} | found: {error.Found ?? "-"}"));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 }

@@ -65,14 +65,7 @@ internal static partial class IndexCommand
 
     private static int Run(CliContext context, IndexLocation location, string[] paths, IngestOptions options, NewsIndexOptions indexOptions, bool json)
     {
-        var resolved = paths.Select(p => p == ArticleSource.StandardInputPath ? p : context.Resolve(p)).ToList();
-        var missing = resolved.Count(p => p != ArticleSource.StandardInputPath && !File.Exists(p) && !Directory.Exists(p));
-        if (missing == resolved.Count)
-        {
-            throw new NewsSearchException(paths.Length == 1
-                ? $"no such file or folder: {paths[0]}"
-                : $"none of the {paths.Length} paths exists: {string.Join(", ", paths)}");
-        }
+        var resolved = ResolveInputs(context, paths);
 
         IndexReport report;
         using (var index = NewsIndex.OpenOrCreate(location.Path, indexOptions))
@@ -155,7 +148,22 @@ internal static partial class IndexCommand
             report.Interrupted, report.TextBytes, stages);
     }
 
-    private static string Relativize(string source, List<string> resolved, string[] typed)
+    /// <summary>The input paths resolved against the working folder (<c>-</c> stays standard input); an error when none exists.</summary>
+    internal static List<string> ResolveInputs(CliContext context, string[] paths)
+    {
+        var resolved = paths.Select(p => p == ArticleSource.StandardInputPath ? p : context.Resolve(p)).ToList();
+        var missing = resolved.Count(p => p != ArticleSource.StandardInputPath && !File.Exists(p) && !Directory.Exists(p));
+        if (missing == resolved.Count)
+        {
+            throw new NewsSearchException(paths.Length == 1
+                ? $"no such file or folder: {paths[0]}"
+                : $"none of the {paths.Length} paths exists: {string.Join(", ", paths)}");
+        }
+        return resolved;
+    }
+
+    /// <summary>A problem's source named as the user typed the input, not as the resolved absolute path.</summary>
+    internal static string Relativize(string source, List<string> resolved, string[] typed)
     {
         for (var i = 0; i < resolved.Count; i++)
         {

@@ -17,7 +17,7 @@ internal static class StatsCommand
             DefaultValueFactory = _ => 10,
         };
         var json = CommandOptions.Json();
-        var command = new Command("stats", "Number of articles, date span, top datelines and speakers") { top, json };
+        var command = new Command("stats", "Number of articles, date span, top datelines and speakers, quotations per speaker") { top, json };
         command.SetAction(parse =>
         {
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
@@ -26,7 +26,11 @@ internal static class StatsCommand
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Out, new StatsJson(stats.Articles, JsonOutput.Day(stats.FirstDate), JsonOutput.Day(stats.LastDate),
-                    stats.Datelines.ToDictionary(v => v.Value, v => v.Count), stats.Speakers.ToDictionary(v => v.Value, v => v.Count)));
+                    stats.Datelines.ToDictionary(v => v.Value, v => v.Count), stats.Speakers.ToDictionary(v => v.Value, v => v.Count))
+                {
+                    Quotations = stats.Quotations,
+                    QuotesBySpeaker = stats.QuotationsBySpeaker.ToDictionary(v => v.Value, v => v.Count),
+                });
                 return ExitCodes.Success;
             }
 
@@ -36,6 +40,9 @@ internal static class StatsCommand
             console.MarkupLine($"[bold]dates[/]      {span}");
             WriteCounts(console, "datelines", stats.Datelines);
             WriteCounts(console, "speakers", stats.Speakers);
+            console.WriteLine();
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]quotations[/] {stats.Quotations:N0}"));
+            WriteCounts(console, "quotations by speaker", stats.QuotationsBySpeaker);
             return ExitCodes.Success;
         });
         return command;

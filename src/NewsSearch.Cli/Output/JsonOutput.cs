@@ -16,7 +16,12 @@ internal sealed record HitJson(
 internal sealed record ArticleJson(string Id, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Source, string Text);
 
 internal sealed record StatsJson(
-    int Articles, string? FirstDate, string? LastDate, Dictionary<string, int> Datelines, Dictionary<string, int> Speakers);
+    int Articles, string? FirstDate, string? LastDate, Dictionary<string, int> Datelines, Dictionary<string, int> Speakers)
+{
+    public int Quotations { get; init; }
+
+    public Dictionary<string, int> QuotesBySpeaker { get; init; } = [];
+}
 
 internal sealed record IndexJson(
     int Added, int Updated, int Unchanged, int Deleted, IReadOnlyList<RejectedJson> Rejected, double Seconds, bool Interrupted, long TextBytes,
@@ -37,6 +42,22 @@ internal sealed record DatelineScoreJson(
 
 internal sealed record DatelineMissJson(string Kind, string Shape, int Count, string ExampleId, string ExampleOpening, string Expected, string Found);
 
+internal sealed record QuotesJson(string? Query, int Total, IReadOnlyList<QuoteJson> Quotes);
+
+internal sealed record QuoteJson(string ArticleId, string? Date, string Dateline, string? Speaker, string? Source, string Text);
+
+internal sealed record ExtractionJson(string Id, string? Date, string Dateline, IReadOnlyList<string> Speakers, IReadOnlyList<ExtractedQuoteJson> Quotes);
+
+internal sealed record ExtractedQuoteJson(string Text, int Start, int End, string? Speaker, SourceJson? Source);
+
+internal sealed record SourceJson(string Text, int Start, int End);
+
+internal sealed record QuoteEvaluationJson(
+    string Split, int Articles, int Annotations, int GoldQuotations, int ExtractedQuotations, double Recall, double Precision,
+    double AttributionAccuracy, IReadOnlyList<QuoteErrorJson> Errors);
+
+internal sealed record QuoteErrorJson(string Kind, string ArticleId, string Quotation, string? Expected, string? Found);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
@@ -47,6 +68,10 @@ internal sealed record DatelineMissJson(string Kind, string Shape, int Count, st
 [JsonSerializable(typeof(IndexJson))]
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(DatelineEvalJson))]
+
+[JsonSerializable(typeof(QuoteEvaluationJson))]
+[JsonSerializable(typeof(QuotesJson))]
+[JsonSerializable(typeof(ExtractionJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
@@ -64,9 +89,23 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    // JSON Lines need one document per line: the same shapes, not indented.
+    private static readonly CliJsonContext LineContext = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    });
+
     public static void Write<T>(TextWriter writer, T value)
     {
         var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!;
+        writer.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+    }
+
+    /// <summary>Writes <paramref name="value"/> on one line: a record of a JSON Lines stream.</summary>
+    public static void WriteLine<T>(TextWriter writer, T value)
+    {
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)LineContext.GetTypeInfo(typeof(T))!;
         writer.WriteLine(JsonSerializer.Serialize(value, typeInfo));
     }
 

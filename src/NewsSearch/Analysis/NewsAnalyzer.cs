@@ -59,7 +59,8 @@ internal static class NewsAnalyzer
     }
 
     /// <summary>
-    /// Speaker names: words folded for case and accents. The speaker field holds several names per article; the
+    /// Speaker names: words folded for case, accents and transliteration variants (<see cref="NameVariants"/>:
+    /// Zelensky, Zelenskiy and Zelenskyy are one word). The speaker field holds several names per article; the
     /// position gap keeps <c>speaker:"Qin Gang"</c> from matching the end of one name and the start of the next.
     /// </summary>
     internal sealed class NameAnalyzer : Analyzer
@@ -70,6 +71,7 @@ internal static class NewsAnalyzer
             TokenStream stream = new EnglishPossessiveFilter(LuceneSettings.Version, source);
             stream = new ASCIIFoldingFilter(stream);
             stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            stream = new NameVariantFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
 

@@ -22,7 +22,20 @@ internal static class PersonNames
         "Democrat", "Democratic", "Chief-Executive", "Agriculture", "Industry", "Education", "Transport", "Justice",
         "Environment", "Information", "Communications", "Labor", "Budget", "Central", "Bank", "Federal", "Reserve",
         "Supreme", "Incoming", "Outgoing", "Interim", "National", "Security", "Adviser", "Advisor", "Counsel",
-        "Superintendent", "Inspector", "Detective", "Officer", "Police", "Sheriff", "Chancellor", "Dean",
+        "Superintendent", "Inspector", "Detective", "Officer", "Police", "Sheriff", "Chancellor", "Dean", "Mx.", "Rev.",
+        "Hon.", "Amb.", "Supt.", "Sens.", "Reps.", "Govs.", "Nominee", "Candidate", "Presidential", "GOP", "Homeland",
+        "Assistant", "Associate", "Undersecretary", "Under", "Legislator", "Lawmaker", "Councilman", "Councilwoman",
+        "Councillor", "Alderman", "Assemblyman", "Assemblywoman", "Delegate", "Mrs", "Mr", "Ms", "Miss", "Madam",
+        "Sister", "Brother", "Father", "Rev", "Reverend", "Pastor", "Secretary-General", "President-elect", "Emir",
+        "Chairperson", "Businessman", "Businesswoman", "Billionaire", "Mogul", "Host", "Anchor", "Commentator",
+        "Spokesmen", "Cmdr.", "Maj.", "Cpl.", "Det.", "Insp.", "Pres.", "Sec.", "Rabbi", "Ex-President",
+    };
+
+    // Titles that are also common surnames: a name may end with them ("Howard Dean", "Martin Luther King").
+    private static readonly HashSet<string> TitlesThatAreSurnames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Dean", "King", "Marshal", "Bishop", "Judge", "Justice", "Chancellor", "Speaker", "Sheriff", "Cardinal", "Lord",
+        "Prince", "Pope", "Chief", "Major", "Young", "Rice", "Price", "Gardner", "Carpenter", "Mayor", "Governor",
     };
 
     private static readonly HashSet<string> Demonyms = new(StringComparer.OrdinalIgnoreCase)
@@ -52,6 +65,23 @@ internal static class PersonNames
         "December", "Statement", "Report", "Survey", "Index", "Markets", "Industries", "Holdings", "Airlines", "Motors",
         "States", "Kingdom", "Republic", "Korea", "Africa", "Arabia", "Zealand", "Delhi", "York", "Kong", "Lanka",
         "Angeles", "Francisco", "City", "County", "Province", "Region", "Island", "Islands", "Ocean", "Sea", "River",
+        "Campaign", "Magazine", "Review", "Herald", "Tribune", "Gazette", "Channel", "Facebook", "Twitter", "Act",
+        "Democrats", "Republicans", "Americans", "Hall", "Airport", "Station", "School", "College", "Hospital",
+        "Church", "Unit", "Division", "Brigade", "Coalition", "Alliance", "Movement", "Front", "Project", "Program",
+        "PAC", "LLC", "Institute", "Initiative", "Society", "Trust", "Capital", "Partners", "Securities", "Steel",
+        "Oil", "Petroleum", "Chemical", "Electric", "Energy", "Systems", "Technologies", "Communications",
+        "Airways", "Brothers", "Bros.", "Inc.", "Corp.", "Co.", "Ltd.", "Plc", "AG", "SA", "NV", "Commission",
+        "Caucus", "Conference", "Convention", "Summit", "Office", "Bureau", "Post", "Times", "Journal", "CNN", "MSNBC",
+        "Fox", "NBC", "CBS", "ABC", "BBC", "NPR", "AP", "AFP", "Reuters", "Bloomberg", "Politico", "Breitbart",
+        "Twitter", "Instagram", "YouTube", "God", "Christ", "Jesus", "Capitol", "Square",
+        // Countries and capitals ("Texaco Canada said"); those that are also given names or surnames (Jordan, Chad,
+        // Georgia, Israel, Washington) are left out.
+        "Canada", "Japan", "China", "Germany", "France", "Britain", "Italy", "Spain", "Russia", "Mexico", "Brazil",
+        "Argentina", "Australia", "Iran", "Iraq", "Syria", "Egypt", "Poland", "Ukraine", "Vietnam", "Pakistan",
+        "Afghanistan", "Indonesia", "Malaysia", "Singapore", "Thailand", "Philippines", "Nigeria", "Venezuela",
+        "Colombia", "Chile", "Peru", "Cuba", "Sweden", "Norway", "Denmark", "Finland", "Netherlands", "Belgium",
+        "Switzerland", "Austria", "Greece", "Portugal", "Ireland", "Scotland", "Europe", "Asia", "America",
+        "Taiwan", "Beijing", "Moscow", "Tokyo", "London", "Paris", "Berlin", "Brussels", "Ottawa", "Kyiv", "Kiev",
     };
 
     private static readonly HashSet<string> NonNames = new(StringComparer.OrdinalIgnoreCase)
@@ -60,7 +90,12 @@ internal static class PersonNames
         "Their", "Its", "Our", "My", "Your", "Officials", "Official", "Analysts", "Experts", "Police", "Witnesses",
         "Sources", "Residents", "Critics", "Others", "Some", "Many", "Both", "All", "Asked", "But", "And", "Or", "So",
         "When", "While", "If", "As", "In", "On", "At", "After", "Before", "However", "Meanwhile", "Also", "Still",
-        "Yet", "Then", "There", "Here", "Who", "What", "Why", "How", "Where", "No", "Not", "Mr", "Mrs", "Ms",
+        "Yet", "Then", "There", "Here", "Who", "What", "Why", "How", "Where", "No", "Not", "Instead", "Indeed",
+        "Like", "Unlike", "Although", "Though", "Because", "Since", "Until", "During", "Despite", "Among", "Under",
+        "Over", "From", "With", "Without", "For", "By", "Of", "To", "Now", "Today", "Yesterday", "Later", "Earlier",
+        "Even", "Only", "Just", "Every", "Each", "Any", "Several", "Most", "Such", "Thank", "Please", "Dear", "Hey",
+        "Yes", "Well", "Oh", "OK", "Okay", "Thanks", "Sorry", "One", "Two", "Three", "Other", "Another", "Many", "Few",
+        "Some", "More", "Less", "Much", "Both", "Neither", "Either", "Nobody", "Everyone", "Everybody", "Someone",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -72,11 +107,16 @@ internal static class PersonNames
     public static bool CanBePartOfName(TextToken token) =>
         token.IsWord && (token.IsCapitalized || Particles.Contains(token.Text));
 
+    /// <summary>Whether the word is a title, a demonym or a possessive: it qualifies a name without being part of it.</summary>
+    public static bool IsQualifier(string word) =>
+        Titles.Contains(word) || Demonyms.Contains(word) || IsPossessive(word) || (char.IsUpper(word[0]) && Lexicon.PersonRoles.Contains(word));
+
     /// <summary>
-    /// Strips titles and qualifiers from a run of name words and returns the person's name, or <c>null</c> when the
-    /// run does not look like a person.
+    /// Splits a run of capitalised words into the qualifiers before the name ("China's Foreign Minister") and the
+    /// name ("Qin Gang"). <c>null</c> when the run does not look like a person: an organisation, a place, an
+    /// acronym, or too many words.
     /// </summary>
-    public static string? ToPersonName(IReadOnlyList<string> run)
+    public static PersonName? Parse(IReadOnlyList<string> run)
     {
         var start = 0;
         while (start < run.Count && (IsQualifier(run[start]) || NonNames.Contains(run[start])))
@@ -97,22 +137,54 @@ internal static class PersonNames
             return null;
         }
 
-        var words = run.Skip(start).Take(end - start).ToList();
-        foreach (var word in words)
+        var words = new string[end - start];
+        for (var k = start; k < end; k++)
         {
-            if (NotPersonWords.Contains(word) || IsPossessive(word) || word.Contains('.', StringComparison.Ordinal) && word.Length > 2
-                || word.All(c => !char.IsLetter(c) || char.IsUpper(c)) && word.Length > 1)
+            var word = run[k];
+            if (NotPersonWords.Contains(word) || IsPossessive(word) || NonNames.Contains(word)
+                || (word.Contains('.', StringComparison.Ordinal) && word.Length > 2)
+                || (word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c))))
             {
                 return null;
             }
+            words[k - start] = word;
         }
-        return string.Join(' ', words);
+        var final = words[^1];
+        if ((Titles.Contains(final) || (char.IsUpper(final[0]) && Lexicon.PersonRoles.Contains(final))) && !TitlesThatAreSurnames.Contains(final))
+        {
+            // "an Iowa Democrat", "One Democratic": a description, not a name.
+            return null;
+        }
+        var qualifiers = new string[start];
+        var titled = false;
+        for (var k = 0; k < start; k++)
+        {
+            qualifiers[k] = StripPossessive(run[k]);
+            titled |= Titles.Contains(run[k]);
+        }
+        return new PersonName(words, qualifiers, titled);
     }
 
-    private static bool IsQualifier(string word) =>
-        Titles.Contains(word) || Demonyms.Contains(word) || IsPossessive(word);
+    /// <summary>The word without a trailing possessive: "Clinton's" is "Clinton".</summary>
+    public static string StripPossessive(string word)
+    {
+        if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+        return word.EndsWith("s'", StringComparison.Ordinal) || word.EndsWith("s’", StringComparison.Ordinal) ? word[..^1] : word;
+    }
 
-    private static bool IsPossessive(string word) =>
+    public static bool IsPossessive(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)
-        || word.EndsWith("s'", StringComparison.Ordinal);
+        || word.EndsWith("s'", StringComparison.Ordinal) || word.EndsWith("s’", StringComparison.Ordinal);
+}
+
+/// <summary>A person's name as found in a run of capitalised words.</summary>
+/// <param name="Words">The name itself ("Qin", "Gang").</param>
+/// <param name="Qualifiers">What stood before it: titles, demonyms, possessives ("China", "Foreign", "Minister").</param>
+/// <param name="Titled">Whether a title or honorific stood before it, which makes even a one-word name a person's.</param>
+internal sealed record PersonName(string[] Words, string[] Qualifiers, bool Titled)
+{
+    public string Text => string.Join(' ', Words);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using NewsSearch.Analysis;
+using NewsSearch.Extraction;
 
 namespace NewsSearch.Indexing;
 
@@ -14,7 +15,53 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "1";
+    private const string SchemaVersion = "2";
+
+    public static Document BuildQuotation(Article article, Quotation quotation)
+    {
+        var document = new Document
+        {
+            new StringField(NewsFields.Id, article.Id, Field.Store.YES),
+            new StringField(NewsFields.Kind, NewsFields.QuotationKind, Field.Store.NO),
+            new TextField(NewsFields.Quote, quotation.Text, Field.Store.YES),
+            new StoredField(NewsFields.QuoteStart, quotation.Start),
+            new StoredField(NewsFields.QuoteEnd, quotation.End),
+            new TextField(NewsFields.Dateline, article.Dateline, Field.Store.YES),
+        };
+        if (article.Date is { } date)
+        {
+            var day = DayNumber(date);
+            document.Add(new Int32Field(NewsFields.Date, day, Field.Store.YES));
+            document.Add(new NumericDocValuesField(NewsFields.Date, day));
+        }
+        if (quotation.Speaker is { } speaker)
+        {
+            document.Add(new TextField(NewsFields.Speaker, speaker, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(NewsFields.SpeakerFacet, new BytesRef(speaker)));
+        }
+        if (quotation.Source is { } source)
+        {
+            document.Add(new StoredField(NewsFields.QuoteSource, source.Text));
+            document.Add(new StoredField(NewsFields.QuoteSourceStart, source.Start));
+            document.Add(new StoredField(NewsFields.QuoteSourceEnd, source.End));
+        }
+        return document;
+    }
+
+    /// <summary>A quotation as stored, with its article's id, day and dateline.</summary>
+    public static StoredQuotation ReadQuotation(Document document)
+    {
+        var day = document.GetField(NewsFields.Date)?.GetInt32Value();
+        SourceMention? source = null;
+        if (document.Get(NewsFields.QuoteSource) is { } sourceText)
+        {
+            source = new SourceMention(sourceText, document.GetField(NewsFields.QuoteSourceStart)?.GetInt32Value() ?? 0,
+                document.GetField(NewsFields.QuoteSourceEnd)?.GetInt32Value() ?? 0);
+        }
+        var quotation = new Quotation(document.Get(NewsFields.Quote), document.GetField(NewsFields.QuoteStart)?.GetInt32Value() ?? 0,
+            document.GetField(NewsFields.QuoteEnd)?.GetInt32Value() ?? 0, document.Get(NewsFields.Speaker), source);
+        return new StoredQuotation(document.Get(NewsFields.Id), day is { } d ? FromDayNumber(d) : null, document.Get(NewsFields.Dateline) ?? string.Empty, quotation);
+    }
 
     public static Document Build(Article article, IReadOnlyList<string> speakers, string fingerprint)
     {
@@ -88,3 +135,6 @@ internal static class ArticleDocument
 
     public static DateOnly FromDayNumber(int day) => new(day / 10000, day / 100 % 100, day % 100);
 }
+
+/// <summary>A quotation read back from the index, with what it needs of its article.</summary>
+internal sealed record StoredQuotation(string ArticleId, DateOnly? Date, string Dateline, Quotation Quotation);

@@ -46,6 +46,34 @@ internal static class NewsFields
     /// </summary>
     public const string Fingerprint = "fingerprint";
 
+    /// <summary>
+    /// Marks a quotation's document (value <see cref="QuotationKind"/>). Quotations are indexed as documents of
+    /// their own, in one block with their article and under its <see cref="Id"/>, so replacing or deleting the
+    /// article replaces or deletes them with it; article searches leave them out (Querying/DocumentKinds).
+    /// </summary>
+    public const string Kind = "kind";
+
+    /// <summary>The value of <see cref="Kind"/> on quotation documents; articles have no <see cref="Kind"/>.</summary>
+    public const string QuotationKind = "quote";
+
+    /// <summary>A quotation's text: English analysis like the body, stored; the default field of quotation searches.</summary>
+    public const string Quote = "quote";
+
+    /// <summary>Where the quotation is in its article's body (stored offsets, start and end).</summary>
+    public const string QuoteStart = "quote_start";
+
+    /// <summary>See <see cref="QuoteStart"/>.</summary>
+    public const string QuoteEnd = "quote_end";
+
+    /// <summary>The source mention as written ("he", "the minister"), stored, when the quotation has one.</summary>
+    public const string QuoteSource = "quote_source";
+
+    /// <summary>Where the source mention is in the body (stored offsets, start and end).</summary>
+    public const string QuoteSourceStart = "quote_source_start";
+
+    /// <summary>See <see cref="QuoteSourceStart"/>.</summary>
+    public const string QuoteSourceEnd = "quote_source_end";
+
     /// <summary>The field a query word without a field name searches.</summary>
     public const string DefaultField = Body;
 
@@ -53,5 +81,11 @@ internal static class NewsFields
     public static readonly IReadOnlySet<string> Queryable = new HashSet<string>(StringComparer.Ordinal)
     {
         Id, Date, Dateline, Speaker, Title, Body,
+    };
+
+    /// <summary>Fields a user may name in a quotation query; a word without a field name searches <see cref="Quote"/>.</summary>
+    public static readonly IReadOnlySet<string> QuoteQueryable = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Quote, Date, Dateline, Speaker,
     };
 }

@@ -16,12 +16,16 @@ internal static partial class NewsQueryParser
 {
     /// <summary>Parses <paramref name="text"/> with the shared analyzer.</summary>
     /// <exception cref="QuerySyntaxException">The query cannot be understood; the message says where and why.</exception>
-    public static Query Parse(string text, Analyzer analyzer)
+    public static Query Parse(string text, Analyzer analyzer) => Parse(text, analyzer, NewsFields.DefaultField, NewsFields.Queryable);
+
+    /// <summary>Parses a query over other documents than articles (quotations): its own default field and fields.</summary>
+    /// <exception cref="QuerySyntaxException">The query cannot be understood; the message says where and why.</exception>
+    public static Query Parse(string text, Analyzer analyzer, string defaultField, IReadOnlySet<string> fields)
     {
         CheckBalance(text);
 
         // The classic parser keeps state while parsing and is not thread-safe: one per call (it is cheap).
-        var parser = new FieldAwareParser(text, analyzer);
+        var parser = new FieldAwareParser(text, analyzer, defaultField, fields);
         Query query;
         try
         {
@@ -138,11 +142,13 @@ internal static partial class NewsQueryParser
     private sealed class FieldAwareParser : QueryParser
     {
         private readonly string text;
+        private readonly IReadOnlySet<string> fields;
 
-        public FieldAwareParser(string text, Analyzer analyzer)
-            : base(LuceneSettings.Version, NewsFields.DefaultField, analyzer)
+        public FieldAwareParser(string text, Analyzer analyzer, string defaultField, IReadOnlySet<string> fields)
+            : base(LuceneSettings.Version, defaultField, analyzer)
         {
             this.text = text;
+            this.fields = fields;
             DefaultOperator = Operator.OR;
             AllowLeadingWildcard = true;
             AutoGeneratePhraseQueries = true;
@@ -225,12 +231,12 @@ internal static partial class NewsQueryParser
 
         private void CheckField(string field)
         {
-            if (NewsFields.Queryable.Contains(field))
+            if (fields.Contains(field))
             {
                 return;
             }
-            var known = string.Join(", ", NewsFields.Queryable.Order(StringComparer.Ordinal));
-            var suggestion = NewsFields.Queryable.FirstOrDefault(f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase));
+            var known = string.Join(", ", fields.Order(StringComparer.Ordinal));
+            var suggestion = fields.FirstOrDefault(f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase));
             var hint = suggestion is null ? $"the fields are {known}" : $"did you mean '{suggestion}'?";
             throw new QuerySyntaxException(text, Find(field + ":"), $"unknown field '{field}': {hint}");
         }

@@ -57,26 +57,33 @@ internal static class SearchExecutor
         return new SearchResults(request, top.TotalHits, hits, clock.Elapsed);
     }
 
-    /// <summary>The filters of a request (dates, speaker, dateline) as one Lucene filter, or <c>null</c> when there are none.</summary>
-    public static Filter? BuildFilter(SearchRequest request, Analyzer analyzer)
+    /// <summary>
+    /// The filters of a request (dates, speaker, dateline) as one Lucene filter. It always keeps to articles: the
+    /// quotations indexed beside them are left out here, in one place, for every article-level search.
+    /// </summary>
+    public static Filter BuildFilter(SearchRequest request, Analyzer analyzer) =>
+        DocumentKinds.And(DocumentKinds.Articles, BuildFilter(request.From, request.To, request.Speaker, request.Dateline, analyzer));
+
+    /// <summary>Date, speaker and dateline filters as one Lucene filter, or <c>null</c> when there are none.</summary>
+    internal static Filter? BuildFilter(DateOnly? fromDay, DateOnly? toDay, string? speaker, string? dateline, Analyzer analyzer)
     {
         var clauses = new List<Filter>();
-        if (request.From is not null || request.To is not null)
+        if (fromDay is not null || toDay is not null)
         {
             clauses.Add(NumericRangeFilter.NewInt32Range(
                 NewsFields.Date,
-                request.From is { } from ? ArticleDocument.DayNumber(from) : null,
-                request.To is { } to ? ArticleDocument.DayNumber(to) : null,
+                fromDay is { } from ? ArticleDocument.DayNumber(from) : null,
+                toDay is { } to ? ArticleDocument.DayNumber(to) : null,
                 true,
                 true));
         }
-        if (!string.IsNullOrWhiteSpace(request.Speaker))
+        if (!string.IsNullOrWhiteSpace(speaker))
         {
-            clauses.Add(new QueryWrapperFilter(NameQuery(request.Speaker, analyzer)));
+            clauses.Add(new QueryWrapperFilter(NameQuery(speaker, analyzer)));
         }
-        if (!string.IsNullOrWhiteSpace(request.Dateline))
+        if (!string.IsNullOrWhiteSpace(dateline))
         {
-            clauses.Add(new QueryWrapperFilter(new TermQuery(new Term(NewsFields.DatelineKey, Dateline.Key(request.Dateline)))));
+            clauses.Add(new QueryWrapperFilter(new TermQuery(new Term(NewsFields.DatelineKey, Dateline.Key(dateline)))));
         }
         if (clauses.Count == 0)
         {
@@ -115,7 +122,7 @@ internal static class SearchExecutor
         return phrase;
     }
 
-    private static Sort DateSort(bool newestFirst)
+    internal static Sort DateSort(bool newestFirst)
     {
         // Undated articles go last in both orders.
         var byDate = new SortField(NewsFields.Date, SortFieldType.INT32, newestFirst);

@@ -47,9 +47,9 @@ public readonly record struct TextSpan(int Start, int Length)
     public int End => Start + Length;
 }
 
-/// <summary>A value and how many articles have it (a dateline, a speaker).</summary>
+/// <summary>A value and how many articles (or quotations) have it: a dateline, a speaker.</summary>
 /// <param name="Value">The value in its display form.</param>
-/// <param name="Count">Number of articles.</param>
+/// <param name="Count">Number of articles (or quotations).</param>
 public readonly record struct ValueCount(string Value, int Count);
 
 /// <summary>An overview of an index.</summary>
@@ -59,4 +59,11 @@ public readonly record struct ValueCount(string Value, int Count);
 /// <param name="Datelines">The most frequent datelines, most frequent first.</param>
 /// <param name="Speakers">The most quoted speakers (by articles), most frequent first.</param>
 public sealed record IndexStatistics(
-    int Articles, DateOnly? FirstDate, DateOnly? LastDate, IReadOnlyList<ValueCount> Datelines, IReadOnlyList<ValueCount> Speakers);
+    int Articles, DateOnly? FirstDate, DateOnly? LastDate, IReadOnlyList<ValueCount> Datelines, IReadOnlyList<ValueCount> Speakers)
+{
+    /// <summary>Number of quotations in the index, attributed or not. Default: 0.</summary>
+    public int Quotations { get; init; }
+
+    /// <summary>The most quoted speakers by number of quotations, most quoted first. Default: empty.</summary>
+    public IReadOnlyList<ValueCount> QuotationsBySpeaker { get; init; } = [];
+}

@@ -2,14 +2,14 @@ using NewsSearch.Extraction;
 
 namespace NewsSearch.Tests.Extraction;
 
-public sealed class SpeakerExtractorTests
+public sealed class SpeakerTests
 {
     [Fact]
     public void Seed_SpeakersAreExactlyQinGangAndZelenskiy()
     {
         var body = string.Join("\n\n", File.ReadAllText(Repository.SeedFile).Split(':', 2)[1].Split("\n\n").Select(p => p.Trim()));
 
-        Assert.Equal(["Qin Gang", "Volodymyr Zelenskiy"], SpeakerExtractor.Extract(body));
+        Assert.Equal(["Qin Gang", "Volodymyr Zelenskiy"], ArticleExtractor.Extract(body).Speakers);
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class SpeakerExtractorTests
     [InlineData("Secretary of State Antony Blinken asked for calm.", "Antony Blinken")]
     public void NamedSpeaker_WithCueBeforeOrAfter_TitlesStripped(string text, string expected)
     {
-        Assert.Equal([expected], SpeakerExtractor.Extract(text));
+        Assert.Equal([expected], ArticleExtractor.Extract(text).Speakers);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class SpeakerExtractorTests
         var text = "Ukrainian President Volodymyr Zelenskiy visited the front. Later, Zelenskiy said it held.\n\n"
                    + "China's Foreign Minister Qin Gang spoke on Tuesday. \"It is a tragedy,\" Qin said.";
 
-        Assert.Equal(["Volodymyr Zelenskiy", "Qin Gang"], SpeakerExtractor.Extract(text));
+        Assert.Equal(["Volodymyr Zelenskiy", "Qin Gang"], ArticleExtractor.Extract(text).Speakers);
     }
 
     [Theory]
@@ -47,6 +47,6 @@ public sealed class SpeakerExtractorTests
     [InlineData("The ministry said on Tuesday it was ready.")]
     public void NoNamedPerson_NoSpeaker(string text)
     {
-        Assert.Empty(SpeakerExtractor.Extract(text));
+        Assert.Empty(ArticleExtractor.Extract(text).Speakers);
     }
 }

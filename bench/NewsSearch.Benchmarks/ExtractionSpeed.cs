@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.Globalization;
+using System.IO.Compression;
+using NewsSearch.Extraction;
+using NewsSearch.Ingest;
+
+namespace NewsSearch.Benchmarks;
+
+/// <summary>
+/// Indexing speed with quotation and speaker extraction on and off, on Reuters-21578 in the seed format: the
+/// articles are read from the archive into memory first, so the clock sees only indexing (extraction, analysis,
+/// Lucene writes, the final commit). The two settings alternate round by round on the same machine, and the
+/// report gives each setting's median and the median of the per-round ratios.
+/// </summary>
+internal static class ExtractionSpeed
+{
+    public static int Run(string[] args)
+    {
+        var corpus = Option(args, "--corpus") ?? Path.Combine("..", "shared", "corpora", "reuters21578", "seedformat.tar.gz");
+        var rounds = int.Parse(Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        if (!File.Exists(corpus))
+        {
+            Console.Error.WriteLine($"no corpus at {corpus}: pass --corpus PATH/TO/reuters21578/seedformat.tar.gz");
+            return 2;
+        }
+
+        var articles = Load(corpus);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{articles.Count:N0} articles from {corpus}"));
+
+        // Extraction alone, and what it finds.
+        var clock = Stopwatch.StartNew();
+        int quotations = 0, attributed = 0, withSpeakers = 0;
+        foreach (var article in articles)
+        {
+            var extraction = ArticleExtractor.Extract(article);
+            quotations += extraction.Quotations.Count;
+            attributed += extraction.Quotations.Count(q => q.Speaker is not null);
+            withSpeakers += extraction.Speakers.Count > 0 ? 1 : 0;
+        }
+        var extractOnly = articles.Count / clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"extraction alone: {extractOnly:N0} docs/s; {quotations:N0} quotations ({attributed:N0} with a named speaker), {withSpeakers:N0} articles with speakers"));
+
+        // Warm-up: one full run of each setting, not measured (JIT tiers, file cache).
+        Index(articles, extract: false);
+        Index(articles, extract: true);
+
+        var off = new List<double>();
+        var on = new List<double>();
+        var ratios = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            // Alternate which setting goes first, so neither always runs on a warmer (or busier) machine.
+            double withOut, with;
+            if (round % 2 == 0)
+            {
+                withOut = Index(articles, extract: false);
+                with = Index(articles, extract: true);
+            }
+            else
+            {
+                with = Index(articles, extract: true);
+                withOut = Index(articles, extract: false);
+            }
+            off.Add(withOut);
+            on.Add(with);
+            ratios.Add(with / withOut);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round + 1}: without extraction {withOut:N0} docs/s, with extraction {with:N0} docs/s, ratio {with / withOut:0.00}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median of {rounds}: without extraction {Median(off):N0} docs/s, with extraction {Median(on):N0} docs/s, ratio {Median(ratios):0.00} (target: at least 0.50)"));
+        return 0;
+    }
+
+    /// <summary>Indexes the articles into a fresh index on disk and returns articles per second, commit included.</summary>
+    private static double Index(List<Article> articles, bool extract)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "newssearch-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using (var index = NewsIndex.OpenOrCreate(folder, new NewsIndexOptions { ExtractSpeakers = extract }))
+            {
+                foreach (var article in articles)
+                {
+                    index.Upsert(article);
+                }
+                index.Commit();
+            }
+            return articles.Count / clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static List<Article> Load(string corpus)
+    {
+        var articles = new List<Article>();
+        using var gzip = new GZipStream(File.OpenRead(corpus), CompressionMode.Decompress);
+        using var tar = new TarReader(gzip);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.DataStream is null)
+            {
+                continue;
+            }
+            var name = Path.GetFileName(entry.Name);
+            foreach (var record in SeedFormatReader.Read(entry.DataStream, entry.Name, name, entry.Name))
+            {
+                if (record.Article is { } article)
+                {
+                    articles.Add(article);
+                }
+            }
+        }
+        return articles;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsSearch.Cli.Output;
+using Spectre.Console;
+
+namespace NewsSearch.Cli.Commands;
+
+/// <summary><c>newssearch quotes QUERY</c>: quotations that match, with who said them, where and when.</summary>
+internal static class QuotesCommand
+{
+    public static Command Create(CliContext context, Option<string?> indexOption)
+    {
+        var query = new Argument<string[]>("QUERY")
+        {
+            Description = "Query in Lucene syntax over the quotations' words: \"phrases\", AND/OR/NOT, speaker:, date:. Omit it to list the newest quotations the filters match",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var speaker = new Option<string?>("--speaker")
+        {
+            Description = "Only quotations by this person (full name, surname or a variant spelling: Zelensky, Zelenskiy)",
+            HelpName = "NAME",
+        };
+        var from = CommandOptions.From();
+        var to = CommandOptions.To();
+        var limit = CommandOptions.Limit();
+        var json = CommandOptions.Json();
+        var command = new Command("quotes", "Search what people said: quotations with their speaker, article, date and dateline")
+        {
+            query, speaker, from, to, limit, json,
+        };
+        command.SetAction(parse =>
+        {
+            var text = string.Join(' ', parse.GetValue(query) ?? []);
+            var request = new QuoteSearchRequest
+            {
+                Query = string.IsNullOrWhiteSpace(text) ? null : text,
+                Speaker = parse.GetValue(speaker),
+                From = CommandOptions.ParseDay(parse.GetValue(from), "--from", first: true),
+                To = CommandOptions.ParseDay(parse.GetValue(to), "--to", first: false),
+                Limit = SearchCommand.CheckRange(parse.GetValue(limit), "--limit", 0, 10_000),
+            };
+            var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
+            using var index = location.OpenForReading(context);
+            var results = index.SearchQuotes(request);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, new QuotesJson(results.Request.Query, results.TotalHits, results.Hits.Select(hit => new QuoteJson(
+                    hit.ArticleId, JsonOutput.Day(hit.Date), hit.Dateline, hit.Quotation.Speaker, hit.Quotation.Source?.Text,
+                    hit.Text.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))).ToList()));
+            }
+            else
+            {
+                WriteText(context, results);
+            }
+            return results.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
+        });
+        return command;
+    }
+
+    private static void WriteText(CliContext context, QuoteResults results)
+    {
+        var console = context.CreateConsole();
+        var what = results.Request.Query is { } q ? $" for {TerminalText.Sanitize(q)}" : string.Empty;
+        console.WriteLine(results.TotalHits switch
+        {
+            0 => $"No quotations{what}.",
+            1 => $"1 quotation{what}",
+            var n => string.Create(CultureInfo.InvariantCulture, $"{n:N0} quotations{what}"),
+        });
+        foreach (var hit in results.Hits)
+        {
+            console.WriteLine();
+            var header = new List<string> { SpeakerLabel(hit.Quotation), JsonOutput.Day(hit.Date) ?? "undated" };
+            if (hit.Dateline.Length > 0)
+            {
+                header.Add(hit.Dateline);
+            }
+            var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
+            console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
+            console.MarkupLine("    “" + SearchCommand.SnippetMarkup(hit.Text, context.Styled) + "”");
+            console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.ArticleId))}[/]");
+        }
+    }
+
+    /// <summary>The speaker; else the unnamed source as written ("Western strategists (unnamed)"); else "unattributed".</summary>
+    private static string SpeakerLabel(Quotation quotation) =>
+        quotation.Speaker ?? (quotation.Source is { } source ? $"{source.Text} (not a named person)" : "unattributed");
+}
