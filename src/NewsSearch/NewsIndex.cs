@@ -199,6 +199,38 @@ public sealed class NewsIndex : IDisposable
         return WithSearcher(searcher => SearchExecutor.Execute(searcher, analyzer, request));
     }
 
+    /// <summary>
+    /// Counts every article that matches <paramref name="request"/> (its query and filters; its order and page are
+    /// ignored) by speaker, by dateline and by period: who is quoted, where and when, over all matches.
+    /// </summary>
+    /// <param name="request">The query and filters, as for <see cref="Search"/>.</param>
+    /// <param name="top">How many speakers and datelines to list. Default: 10.</param>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    /// <exception cref="NewsSearchException">A filter is impossible (an empty date range, a speaker with no letters).</exception>
+    public SearchCounts GetCounts(SearchRequest request, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        return WithSearcher(searcher => CountsCollector.Count(searcher, analyzer, request, top));
+    }
+
+    /// <summary>
+    /// Where the words of <paramref name="query"/> match in <paramref name="text"/>, marked as snippets mark them
+    /// (phrase-aware: in <c>"invisible hand"</c> a lone "hand" is not marked). For showing a whole article with its
+    /// matches; empty when the query is blank.
+    /// </summary>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    public IReadOnlyList<TextSpan> FindMatches(string? query, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+        return new SnippetBuilder(analyzer, NewsQueryParser.Parse(query, analyzer), NewsFields.Body).FindMatches(text);
+    }
+
     /// <summary>Number of articles, the date span, and the most frequent datelines and speakers.</summary>
     /// <param name="top">How many datelines and speakers to list. Default: 10.</param>
     public IndexStatistics GetStatistics(int top = 10)
