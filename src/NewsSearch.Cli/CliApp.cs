@@ -77,7 +77,11 @@ internal static class CliApp
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
             StatsCommand.Create(context, index),
+            ShellCommand.Create(context, index),
         };
+
+        // No command at all opens the shell.
+        root.SetAction(parse => ShellCommand.Run(context, IndexLocation.Resolve(parse.GetValue(index), context)));
         return root;
     }
 

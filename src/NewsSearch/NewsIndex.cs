@@ -216,8 +216,8 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>
     /// Where the words of <paramref name="query"/> match in <paramref name="text"/>, marked as snippets mark them
-    /// (phrase-aware: in <c>"invisible hand"</c> a lone "hand" is not marked). For showing a whole article with its
-    /// matches; empty when the query is blank.
+    /// (phrase-aware: in <c>"invisible hand"</c> a lone "hand" is not marked; neighbouring words one space apart are
+    /// one span). For showing a whole article with its matches; empty when the query is blank.
     /// </summary>
     /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
     public IReadOnlyList<TextSpan> FindMatches(string? query, string text)
@@ -228,7 +228,20 @@ public sealed class NewsIndex : IDisposable
         {
             return [];
         }
-        return new SnippetBuilder(analyzer, NewsQueryParser.Parse(query, analyzer), NewsFields.Body).FindMatches(text);
+        var spans = new SnippetBuilder(analyzer, NewsQueryParser.Parse(query, analyzer), NewsFields.Body).FindMatches(text);
+
+        // Words one space apart read better marked together, as in snippets: "**invisible hand**".
+        var merged = new List<TextSpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (merged.Count > 0 && merged[^1].End + 1 == span.Start && text[span.Start - 1] == ' ')
+            {
+                merged[^1] = new TextSpan(merged[^1].Start, span.End - merged[^1].Start);
+                continue;
+            }
+            merged.Add(span);
+        }
+        return merged;
     }
 
     /// <summary>Number of articles, the date span, and the most frequent datelines and speakers.</summary>

@@ -24,6 +24,12 @@ public sealed partial class CliRunner : IDisposable
 
     public bool Terminal { get; set; }
 
+    /// <summary>The terminal's size, when <see cref="Terminal"/> is set.</summary>
+    public (int Width, int Height) TerminalSize { get; set; } = (100, 40);
+
+    /// <summary>What the command reads on standard input (the shell's lines), as from a pipe.</summary>
+    public string Input { get; set; } = string.Empty;
+
     public CliRunner WithEnvironment(string name, string? value)
     {
         environment[name] = value;
@@ -56,12 +62,21 @@ public sealed partial class CliRunner : IDisposable
             Out = output,
             Error = error,
             OutputIsTerminal = Terminal,
-            TerminalWidth = Terminal ? 100 : null,
+            TerminalWidth = Terminal ? TerminalSize.Width : null,
+            TerminalHeight = Terminal ? TerminalSize.Height : null,
+            In = new StringReader(Input),
             WorkingDirectory = WorkingDirectory,
             GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
         };
         var code = CliApp.Run(args, context);
         return new CliResult(code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Runs the shell (<c>newssearch</c> alone) on these lines, as typed into a pipe.</summary>
+    public CliResult Shell(params string[] lines)
+    {
+        Input = string.Join('\n', lines) + "\n";
+        return Run();
     }
 
     /// <summary>Output with the parts that change from run to run (timings) replaced by placeholders.</summary>
