@@ -54,7 +54,7 @@ public sealed class ShellTests : IDisposable
     [Fact]
     public void FiltersPersist_ShowInThePrompt_AndRerunTheQuery_Transcript()
     {
-        var result = Session(":speaker zelenskiy", "grain", ":from 2023-02", ":sort -date", ":to 2023-01", ":dateline kyiv", ":clear", ":dateline ankara", ":all");
+        var result = Session(":speaker zelenskiy", "grain", ":from 2023-02", ":sort -date", ":to 2023-01", ":dateline kyiv", ":clear", ":dateline ankara", ":all", ":speaker lavrov", "grain", ":clear", "zeppelin");
 
         Expected.Matches("shell-filters.txt", result.Out);
         Assert.Contains("newssearch [from 2023-02 · speaker zelenskiy · sort -date]> :to 2023-01", result.Out, StringComparison.Ordinal);

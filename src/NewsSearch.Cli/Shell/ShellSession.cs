@@ -116,11 +116,8 @@ internal sealed class ShellSession
         var took = string.Create(CultureInfo.InvariantCulture, $"({clock.Elapsed.TotalMilliseconds:0} ms)");
         if (results.TotalHits == 0)
         {
-            console.MarkupLine($"{Markup.Escape(Matches(0))} {took}");
-            if (!filters.IsEmpty)
-            {
-                console.MarkupLine($"[dim]filters: {Markup.Escape(TerminalText.Sanitize(filters.Describe()))} (:clear drops them)[/]");
-            }
+            var why = filters.IsEmpty || query is null ? string.Empty : " under the filters (:clear drops them)";
+            console.MarkupLine($"{Markup.Escape(Matches(0) + why)} {took}");
             return;
         }
         console.MarkupLine($"[bold]{Markup.Escape(Matches(results.TotalHits))}[/] {took}");
@@ -322,13 +319,13 @@ internal sealed class ShellSession
         if (query is not null)
         {
             var what = TerminalText.Sanitize(query);
-            return total switch { 0 => $"No matches for {what}.", 1 => $"1 match for {what}", _ => $"{count} matches for {what}" };
+            return total switch { 0 => $"No matches for {what}", 1 => $"1 match for {what}", _ => $"{count} matches for {what}" };
         }
         if (filters.IsEmpty)
         {
             return total == 1 ? "1 article in the index" : $"{count} articles in the index";
         }
-        return total switch { 0 => "No article matches the filters.", 1 => "1 article matches the filters", _ => $"{count} articles match the filters" };
+        return total switch { 0 => "No article matches the filters", 1 => "1 article matches the filters", _ => $"{count} articles match the filters" };
     }
 
     /// <summary>Prints a rendered text, a screenful at a time when it is longer than <paramref name="height"/>.</summary>
