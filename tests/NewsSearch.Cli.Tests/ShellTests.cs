@@ -31,6 +31,30 @@ public sealed class ShellTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
+    /// <summary>
+    /// A session on an 80×20 terminal (no colours) whose lines a person types, through the session's input
+    /// abstraction: the scripted lines stand for what the person types, the pager's answers included.
+    /// </summary>
+    private string InteractiveSession(params string[] lines)
+    {
+        using var output = new StringWriter();
+        var context = new CliContext
+        {
+            Out = output,
+            Error = output,
+            OutputIsTerminal = true,
+            TerminalWidth = 80,
+            TerminalHeight = 20,
+            WorkingDirectory = cli.WorkingDirectory,
+            GetEnvironmentVariable = name => name == "NO_COLOR" ? "1" : null,
+        };
+        var location = IndexLocation.Resolve(null, context);
+        using var index = location.OpenForReading(context);
+        using var input = new TextLineInput(new StringReader(string.Join('\n', lines)), context.CreateConsole(), interactive: true);
+        new ShellSession(context, index, location, input).Run();
+        return CliRunner.Normalize(output.ToString().ReplaceLineEndings("\n"));
+    }
+
     private static string Outcome(int i) => (i % 3) switch { 0 => "must hold", 1 => "would be extended", _ => "was at risk" };
 
     /// <summary>Runs the shell on the lines; the output with timings and the test's own folder replaced.</summary>
@@ -172,22 +196,28 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
-    public void LongArticle_IsPaged_OnATerminal_NotInAPipe()
+    public void LongArticle_IsPaged_WhenAPersonReadsATerminal_NotForAScriptOrAPipe()
     {
         var paragraphs = Enumerable.Range(1, 30).Select(i => $"Paragraph {i}: the grain talks went on.");
         cli.Write("long/long.txt", "date 2023-05-01 Kyiv: " + string.Join("\n\n", paragraphs));
         cli.Run("index", "long");
+
+        // A person at a terminal answers the pager: Enter for the next page, q to stop.
+        var paged = InteractiveSession("\"talks went\"", ":open 1", "", "q", ":quit");
+        Expected.Matches("shell-paged.txt", paged.Replace(cli.WorkingDirectory, "WORK", StringComparison.Ordinal));
+
+        // A script on a terminal, or a pipe: the whole text, and the next line is the next command.
         cli.Terminal = true;
-        cli.TerminalSize = (80, 20);
         cli.WithEnvironment("NO_COLOR", "1");
-
-        var paged = Session("\"talks went\"", ":open 1", "", "q", ":quit");
-
-        Expected.Matches("shell-paged.txt", paged.Out);
+        var scripted = Session("\"talks went\"", ":open 1", "zeppelin");
         cli.Terminal = false;
         var piped = Session("\"talks went\"", ":open 1");
-        Assert.DoesNotContain("Enter for more", piped.Out, StringComparison.Ordinal);
-        Assert.Contains("Paragraph 30: the grain **talks went** on.", piped.Out, StringComparison.Ordinal);
+        foreach (var output in new[] { scripted.Out, piped.Out })
+        {
+            Assert.DoesNotContain("Enter for the next page", output, StringComparison.Ordinal);
+            Assert.Contains("Paragraph 30: the grain **talks went** on.", output, StringComparison.Ordinal);
+        }
+        Assert.Contains("No matches for zeppelin", scripted.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,6 @@ internal static class ShellCommand
             var history = path is null ? null : new ShellHistory(path, message => context.Error.WriteLine($"newssearch: {message}"));
             return TerminalLineInput.ForConsole(context, history);
         }
-        return new TextLineInput(context.In, context.CreateConsole());
+        return new TextLineInput(context.In, context.CreateConsole(), interactive: context.InputIsTerminal);
     }
 }

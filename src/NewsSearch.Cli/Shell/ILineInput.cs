@@ -6,6 +6,9 @@ namespace NewsSearch.Cli.Shell;
 /// </summary>
 internal interface ILineInput : IDisposable
 {
+    /// <summary>Whether a person answers: only then is a long text paged (a script must not answer the pager).</summary>
+    bool Interactive { get; }
+
     /// <summary>The terminal's size now, when the input knows it (it follows resizes); <c>null</c> otherwise.</summary>
     (int Width, int Height)? WindowSize { get; }
 

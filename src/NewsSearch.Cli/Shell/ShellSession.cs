@@ -161,7 +161,7 @@ internal sealed class ShellSession
         WriteHits(console, results);
     }
 
-    /// <summary>Result N of the current search in full, its matches highlighted, paged when longer than the screen.</summary>
+    /// <summary>Result N of the current search in full, its matches highlighted, paged when longer than a person's screen.</summary>
     public void Open(string argument)
     {
         if (!searching || page is null)
@@ -188,7 +188,7 @@ internal sealed class ShellSession
         var console = context.CreateConsole(rendered, size?.Width ?? context.TerminalWidth);
         ArticleText.Write(console, found, Styled,
             index.FindMatches(query, found.Article.Title ?? string.Empty), index.FindMatches(query, found.Article.Body));
-        Page(rendered.ToString(), context.OutputIsTerminal ? size?.Height ?? context.TerminalHeight : null);
+        Page(rendered.ToString(), context.OutputIsTerminal && input.Interactive ? size?.Height ?? context.TerminalHeight : null);
     }
 
     /// <summary>Result <paramref name="rank"/> of the current search when it is not on the page shown.</summary>

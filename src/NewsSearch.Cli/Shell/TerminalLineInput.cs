@@ -43,6 +43,8 @@ internal sealed class TerminalLineInput : ILineInput
         }
     }
 
+    public bool Interactive => true;
+
     public (int Width, int Height)? WindowSize => windowSize();
 
     /// <summary>The line editor on the process's own terminal. Ctrl-C becomes a key (it clears the line) until disposed.</summary>

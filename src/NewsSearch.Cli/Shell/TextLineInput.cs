@@ -4,11 +4,16 @@ using Spectre.Console;
 namespace NewsSearch.Cli.Shell;
 
 /// <summary>
-/// Lines from a script or a pipe (<c>newssearch &lt; queries.txt</c>, the tests). Each line is echoed after its
-/// prompt, so the output reads as the transcript of a session.
+/// Lines from a script or a pipe (<c>newssearch &lt; queries.txt</c>, the tests), or typed at a terminal that cannot
+/// edit lines (TERM=dumb). Each line is echoed after its prompt, so the output reads as the transcript of a session.
 /// </summary>
-internal sealed class TextLineInput(TextReader reader, IAnsiConsole echo) : ILineInput
+/// <param name="reader">Where the lines come from.</param>
+/// <param name="echo">Where the prompts and lines are echoed.</param>
+/// <param name="interactive">Whether a person types the lines (see <see cref="ILineInput.Interactive"/>).</param>
+internal sealed class TextLineInput(TextReader reader, IAnsiConsole echo, bool interactive = false) : ILineInput
 {
+    public bool Interactive => interactive;
+
     public (int Width, int Height)? WindowSize => null;
 
     public string? ReadLine(string promptMarkup)
