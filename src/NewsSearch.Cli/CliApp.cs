@@ -73,11 +73,11 @@ internal static class CliApp
             new HelpOption(),
             new VersionOption(),
             index,
+            ShellCommand.Create(context, index),
             IndexCommand.Create(context, index),
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
             StatsCommand.Create(context, index),
-            ShellCommand.Create(context, index),
         };
 
         // No command at all opens the shell.

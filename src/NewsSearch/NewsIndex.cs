@@ -190,15 +190,6 @@ public sealed class NewsIndex : IDisposable
         });
     }
 
-    /// <summary>Runs a search against the last commit.</summary>
-    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
-    /// <exception cref="NewsSearchException">A filter is impossible (an empty date range, a speaker with no letters).</exception>
-    public SearchResults Search(SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return WithSearcher(searcher => SearchExecutor.Execute(searcher, analyzer, request));
-    }
-
     /// <summary>
     /// Counts every article that matches <paramref name="request"/> (its query and filters; its order and page are
     /// ignored) by speaker, by dateline and by period: who is quoted, where and when, over all matches.
@@ -242,6 +233,15 @@ public sealed class NewsIndex : IDisposable
             merged.Add(span);
         }
         return merged;
+    }
+
+    /// <summary>Runs a search against the last commit.</summary>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    /// <exception cref="NewsSearchException">A filter is impossible (an empty date range, a speaker with no letters).</exception>
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return WithSearcher(searcher => SearchExecutor.Execute(searcher, analyzer, request));
     }
 
     /// <summary>Number of articles, the date span, and the most frequent datelines and speakers.</summary>

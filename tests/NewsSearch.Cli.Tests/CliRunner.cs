@@ -24,17 +24,14 @@ public sealed partial class CliRunner : IDisposable
 
     public bool Terminal { get; set; }
 
-    /// <summary>The terminal's size, when <see cref="Terminal"/> is set.</summary>
-    public (int Width, int Height) TerminalSize { get; set; } = (100, 40);
-
-    /// <summary>What the command reads on standard input (the shell's lines), as from a pipe.</summary>
-    public string Input { get; set; } = string.Empty;
-
     public CliRunner WithEnvironment(string name, string? value)
     {
         environment[name] = value;
         return this;
     }
+
+    /// <summary>What the command reads on standard input (the shell's lines), as from a pipe.</summary>
+    public string Input { get; set; } = string.Empty;
 
     public string Write(string relativePath, string text)
     {
@@ -62,11 +59,10 @@ public sealed partial class CliRunner : IDisposable
             Out = output,
             Error = error,
             OutputIsTerminal = Terminal,
-            TerminalWidth = Terminal ? TerminalSize.Width : null,
-            TerminalHeight = Terminal ? TerminalSize.Height : null,
-            In = new StringReader(Input),
+            TerminalWidth = Terminal ? 100 : null,
             WorkingDirectory = WorkingDirectory,
             GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
+            In = new StringReader(Input),
         };
         var code = CliApp.Run(args, context);
         return new CliResult(code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));

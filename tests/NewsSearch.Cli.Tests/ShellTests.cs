@@ -32,10 +32,10 @@ public sealed class ShellTests : IDisposable
     public void Dispose() => cli.Dispose();
 
     /// <summary>
-    /// A session on an 80×20 terminal (no colours) whose lines a person types, through the session's input
-    /// abstraction: the scripted lines stand for what the person types, the pager's answers included.
+    /// A session on a terminal of this size (no colours), through the session's input abstraction. When
+    /// <paramref name="interactive"/>, the lines stand for what a person types, the pager's answers included.
     /// </summary>
-    private string InteractiveSession(params string[] lines)
+    private string TerminalSession(int width, int height, bool interactive, params string[] lines)
     {
         using var output = new StringWriter();
         var context = new CliContext
@@ -43,14 +43,14 @@ public sealed class ShellTests : IDisposable
             Out = output,
             Error = output,
             OutputIsTerminal = true,
-            TerminalWidth = 80,
-            TerminalHeight = 20,
+            TerminalWidth = width,
+            TerminalHeight = height,
             WorkingDirectory = cli.WorkingDirectory,
             GetEnvironmentVariable = name => name == "NO_COLOR" ? "1" : null,
         };
         var location = IndexLocation.Resolve(null, context);
         using var index = location.OpenForReading(context);
-        using var input = new TextLineInput(new StringReader(string.Join('\n', lines)), context.CreateConsole(), interactive: true);
+        using var input = new TextLineInput(new StringReader(string.Join('\n', lines)), context.CreateConsole(), interactive);
         new ShellSession(context, index, location, input).Run();
         return CliRunner.Normalize(output.ToString().ReplaceLineEndings("\n"));
     }
@@ -184,13 +184,9 @@ public sealed class ShellTests : IDisposable
     [InlineData(120)]
     public void Width_FollowsTheTerminal(int width)
     {
-        cli.Terminal = true;
-        cli.TerminalSize = (width, 40);
-        cli.WithEnvironment("NO_COLOR", "1");
+        var result = TerminalSession(width, 40, interactive: false, "grain");
 
-        var result = Session("grain");
-
-        var lines = result.Out.Split('\n');
+        var lines = result.Split('\n');
         Assert.All(lines, line => Assert.True(line.Length <= width, $"{line.Length} > {width}: {line}"));
         Assert.Contains(lines, line => line.Length > width - 20);
     }
@@ -203,7 +199,7 @@ public sealed class ShellTests : IDisposable
         cli.Run("index", "long");
 
         // A person at a terminal answers the pager: Enter for the next page, q to stop.
-        var paged = InteractiveSession("\"talks went\"", ":open 1", "", "q", ":quit");
+        var paged = TerminalSession(80, 20, interactive: true, "\"talks went\"", ":open 1", "", "q", ":quit");
         Expected.Matches("shell-paged.txt", paged.Replace(cli.WorkingDirectory, "WORK", StringComparison.Ordinal));
 
         // A script on a terminal, or a pipe: the whole text, and the next line is the next command.

@@ -15,13 +15,13 @@ internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJso
     public CountsJson? Counts { get; init; }
 }
 
-/// <summary>Matches by speaker and dateline (most frequent first) and by period (oldest first, empty periods included).</summary>
-internal sealed record CountsJson(Dictionary<string, int> Speaker, Dictionary<string, int> Dateline, Dictionary<string, int> Period);
-
 internal sealed record HitJson(
     int Rank, string Id, float? Score, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Snippet);
 
 internal sealed record ArticleJson(string Id, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Source, string Text);
+
+/// <summary>Matches by speaker and dateline (most frequent first) and by period (oldest first, empty periods included).</summary>
+internal sealed record CountsJson(Dictionary<string, int> Speaker, Dictionary<string, int> Dateline, Dictionary<string, int> Period);
 
 internal sealed record StatsJson(
     int Articles, string? FirstDate, string? LastDate, Dictionary<string, int> Datelines, Dictionary<string, int> Speakers);
@@ -64,6 +64,8 @@ internal static class JsonOutput
         writer.WriteLine(JsonSerializer.Serialize(value, typeInfo));
     }
 
+    public static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>The --counts part of a search document; insertion order is kept, so the maps read in rank and time order.</summary>
     public static CountsJson? Counts(SearchCounts? counts) => counts is null
         ? null
@@ -71,6 +73,4 @@ internal static class JsonOutput
             counts.Speakers.ToDictionary(v => v.Value, v => v.Count),
             counts.Datelines.ToDictionary(v => v.Value, v => v.Count),
             counts.Periods.ToDictionary(p => p.Label, p => p.Count));
-
-    public static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
