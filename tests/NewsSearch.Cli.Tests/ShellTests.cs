@@ -87,7 +87,7 @@ public sealed class ShellTests : IDisposable
     [Fact]
     public void Errors_AreReported_AndTheSessionGoesOn_Transcript()
     {
-        var result = Session(":next", ":open 1", "\"grain deal", "grain AND (deal", ":form 2023", ":sort sideways", ":from 2023-13", "energy", ":open 5", ":quotes \"grain deal\"", "-grain", "energy");
+        var result = Session(":next", ":open 1", "\"grain deal", "grain AND (deal", ":form 2023", ":sort", ":sort sideways", ":sort dtae", ":speaker !!!", ":from 2023-13", "energy", ":open 5", ":quotes \"grain deal\"", "-grain", "energy");
 
         Expected.Matches("shell-errors.txt", result.Out);
         Assert.Equal(2, Regex.Count(result.Out, "1 match for energy"));

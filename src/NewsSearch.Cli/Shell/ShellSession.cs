@@ -212,12 +212,16 @@ internal sealed class ShellSession
             "-date" => SearchSort.Newest,
             _ => null,
         };
+        if (argument.Length == 0)
+        {
+            Console().MarkupLine($"[dim]sorted by {ShellFilters.SortName(filters.Sort)}; :sort relevance, :sort date or :sort -date changes it[/]");
+            return;
+        }
         if (sort is null)
         {
-            var suggestion = argument.Length == 0 ? null : Suggestions.Closest(argument, ["relevance", "date", "-date"]);
+            var suggestion = Suggestions.Closest(argument, ["relevance", "date", "-date"]);
             var hint = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
-            var now = $"sorted by {ShellFilters.SortName(filters.Sort)}";
-            Error(argument.Length == 0 ? $"{now}; :sort relevance, :sort date or :sort -date changes it" : $"unknown order '{TerminalText.Sanitize(argument)}'{hint}: use relevance, date or -date");
+            Error($"unknown order '{TerminalText.Sanitize(argument)}'{hint}: use relevance, date or -date");
             return;
         }
         ChangeFilters(filters with { Sort = sort.Value });
@@ -287,6 +291,16 @@ internal sealed class ShellSession
         if (changed.From is { } from && changed.To is { } to && from.Day > to.Day)
         {
             Error($"empty date range: from {from.Text} is after to {to.Text}; change one of them");
+            return;
+        }
+        try
+        {
+            // A filter the index refuses (a speaker with no letters) would fail every search after it: refuse it now.
+            index.Search(changed.Apply(new SearchRequest { Limit = 0 }));
+        }
+        catch (NewsSearchException e)
+        {
+            Error(e.Message);
             return;
         }
         filters = changed;
