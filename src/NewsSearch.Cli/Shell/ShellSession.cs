@@ -23,7 +23,8 @@ internal sealed class ShellSession
     private readonly ILineInput input;
 
     private ShellFilters filters = new();
-    private bool searching;
+
+    // The current search: its query (null for :all) and the page shown; page is null until the first search.
     private string? query;
     private SearchResults? page;
     private bool quitting;
@@ -108,7 +109,6 @@ internal sealed class ShellSession
             return;
         }
         clock.Stop();
-        searching = true;
         query = text;
         page = results;
 
@@ -128,7 +128,7 @@ internal sealed class ShellSession
     /// <summary>The next (+1) or previous (-1) page of the current search.</summary>
     public void TurnPage(int direction)
     {
-        if (!searching || page is null)
+        if (page is null)
         {
             Error("no results to page through: type a query first");
             return;
@@ -164,7 +164,7 @@ internal sealed class ShellSession
     /// <summary>Result N of the current search in full, its matches highlighted, paged when longer than a person's screen.</summary>
     public void Open(string argument)
     {
-        if (!searching || page is null)
+        if (page is null)
         {
             Error("nothing to open: type a query first, then :open N with N a result's number");
             return;
@@ -306,7 +306,7 @@ internal sealed class ShellSession
         filters = changed;
         var described = filters.Describe();
         Console().MarkupLine($"[dim]filters: {Markup.Escape(TerminalText.Sanitize(described.Length == 0 ? "none" : described))}[/]");
-        if (searching)
+        if (page is not null)
         {
             Search(query);
         }
