@@ -79,6 +79,7 @@ internal static class CliApp
             new HelpOption(),
             new VersionOption(),
             index,
+            ShellCommand.Create(context, index),
             IndexCommand.Create(context, index),
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
@@ -87,6 +88,9 @@ internal static class CliApp
             ExtractCommand.Create(context),
             EvalCommand.Create(context),
         };
+
+        // No command at all opens the shell.
+        root.SetAction(parse => ShellCommand.Run(context, IndexLocation.Resolve(parse.GetValue(index), context)));
         return root;
     }
 

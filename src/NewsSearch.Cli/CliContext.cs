@@ -24,6 +24,15 @@ internal sealed class CliContext
     /// <summary>Terminal width in columns, when standard output is a terminal.</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary>Terminal height in lines, when standard output is a terminal (the shell pages longer texts).</summary>
+    public int? TerminalHeight { get; init; }
+
+    /// <summary>Standard input: the shell reads its lines here when it is not a terminal (a script, a pipe).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Whether standard input is a terminal: the shell then reads lines with the line editor.</summary>
+    public bool InputIsTerminal { get; init; }
+
     /// <summary>The folder relative paths (and the default index and seeds) are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 
@@ -45,11 +54,13 @@ internal sealed class CliContext
     {
         var terminal = !Console.IsOutputRedirected;
         int? width = null;
+        int? height = null;
         if (terminal)
         {
             try
             {
                 width = Console.WindowWidth > 0 ? Console.WindowWidth : null;
+                height = Console.WindowHeight > 0 ? Console.WindowHeight : null;
             }
             catch (IOException)
             {
@@ -64,6 +75,9 @@ internal sealed class CliContext
             ErrorIsTerminal = !Console.IsErrorRedirected,
             TerminalWidth = width,
             Cancellation = cancellation,
+            In = Console.In,
+            InputIsTerminal = !Console.IsInputRedirected,
+            TerminalHeight = height,
         };
     }
 
@@ -71,18 +85,24 @@ internal sealed class CliContext
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     /// <summary>A Spectre console over <see cref="Out"/>: styled per <see cref="Styled"/>, as wide as the terminal.</summary>
-    public IAnsiConsole CreateConsole()
+    public IAnsiConsole CreateConsole() => CreateConsole(Out, TerminalWidth);
+
+    /// <summary>
+    /// A console like <see cref="CreateConsole()"/> over another writer and width: the shell renders a long text
+    /// to count its lines before paging it, and follows the terminal when it is resized.
+    /// </summary>
+    public IAnsiConsole CreateConsole(TextWriter writer, int? terminalWidth)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Out),
+            Out = new AnsiConsoleOutput(writer),
             Ansi = Styled ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = Styled ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
 
         // Piped output is not wrapped: a line per record is easier for the next program than a wrapped one.
-        console.Profile.Width = OutputIsTerminal ? TerminalWidth ?? 80 : 100_000;
+        console.Profile.Width = OutputIsTerminal ? terminalWidth ?? 80 : 100_000;
         return console;
     }
 }

@@ -231,6 +231,51 @@ public sealed class NewsIndex : IDisposable
         });
     }
 
+    /// <summary>
+    /// Counts every article that matches <paramref name="request"/> (its query and filters; its order and page are
+    /// ignored) by speaker, by dateline and by period: who is quoted, where and when, over all matches.
+    /// </summary>
+    /// <param name="request">The query and filters, as for <see cref="Search"/>.</param>
+    /// <param name="top">How many speakers and datelines to list. Default: 10.</param>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    /// <exception cref="NewsSearchException">A filter is impossible (an empty date range, a speaker with no letters).</exception>
+    public SearchCounts GetCounts(SearchRequest request, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        return WithSearcher(searcher => CountsCollector.Count(searcher, analyzer, request, top));
+    }
+
+    /// <summary>
+    /// Where the words of <paramref name="query"/> match in <paramref name="text"/>, marked as snippets mark them
+    /// (phrase-aware: in <c>"invisible hand"</c> a lone "hand" is not marked; neighbouring words one space apart are
+    /// one span). For showing a whole article with its matches; empty when the query is blank.
+    /// </summary>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    public IReadOnlyList<TextSpan> FindMatches(string? query, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+        var spans = new SnippetBuilder(analyzer, NewsQueryParser.Parse(query, analyzer), NewsFields.Body).FindMatches(text);
+
+        // Words one space apart read better marked together, as in snippets: "**invisible hand**".
+        var merged = new List<TextSpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (merged.Count > 0 && merged[^1].End + 1 == span.Start && text[span.Start - 1] == ' ')
+            {
+                merged[^1] = new TextSpan(merged[^1].Start, span.End - merged[^1].Start);
+                continue;
+            }
+            merged.Add(span);
+        }
+        return merged;
+    }
+
     /// <summary>Runs a search against the last commit.</summary>
     /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
     /// <exception cref="NewsSearchException">A filter is impossible (an empty date range, a speaker with no letters).</exception>

@@ -36,6 +36,9 @@ public sealed partial class CliRunner : IDisposable
         return this;
     }
 
+    /// <summary>What the command reads on standard input (the shell's lines), as from a pipe.</summary>
+    public string Input { get; set; } = string.Empty;
+
     public string Write(string relativePath, string text)
     {
         var full = Path.Combine(WorkingDirectory, relativePath);
@@ -67,9 +70,17 @@ public sealed partial class CliRunner : IDisposable
             TerminalWidth = Terminal ? 100 : null,
             WorkingDirectory = WorkingDirectory,
             GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
+            In = new StringReader(Input),
         };
         var code = CliApp.Run(args, context);
         return new CliResult(code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Runs the shell (<c>newssearch</c> alone) on these lines, as typed into a pipe.</summary>
+    public CliResult Shell(params string[] lines)
+    {
+        Input = string.Join('\n', lines) + "\n";
+        return Run();
     }
 
     /// <summary>Output with the parts that change from run to run (timings) replaced by placeholders.</summary>

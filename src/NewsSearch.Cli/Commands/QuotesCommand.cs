@@ -20,13 +20,14 @@ internal static class QuotesCommand
             Description = "Only quotations by this person (full name, surname or a variant spelling: Zelensky, Zelenskiy)",
             HelpName = "NAME",
         };
+        var dateline = CommandOptions.Dateline();
         var from = CommandOptions.From();
         var to = CommandOptions.To();
         var limit = CommandOptions.Limit();
         var json = CommandOptions.Json();
         var command = new Command("quotes", "Search what people said: quotations with their speaker, article, date and dateline")
         {
-            query, speaker, from, to, limit, json,
+            query, speaker, dateline, from, to, limit, json,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +36,7 @@ internal static class QuotesCommand
             {
                 Query = string.IsNullOrWhiteSpace(text) ? null : text,
                 Speaker = parse.GetValue(speaker),
+                Dateline = parse.GetValue(dateline),
                 From = CommandOptions.ParseDay(parse.GetValue(from), "--from", first: true),
                 To = CommandOptions.ParseDay(parse.GetValue(to), "--to", first: false),
                 Limit = SearchCommand.CheckRange(parse.GetValue(limit), "--limit", 0, 10_000),
@@ -50,16 +52,16 @@ internal static class QuotesCommand
             }
             else
             {
-                WriteText(context, results);
+                WriteText(context.CreateConsole(), results, context.Styled);
             }
             return results.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
         });
         return command;
     }
 
-    private static void WriteText(CliContext context, QuoteResults results)
+    /// <summary>The quotations as people read them: a count, then each with who, when and where; shared with the shell.</summary>
+    internal static void WriteText(IAnsiConsole console, QuoteResults results, bool styled)
     {
-        var console = context.CreateConsole();
         var what = results.Request.Query is { } q ? $" for {TerminalText.Sanitize(q)}" : string.Empty;
         console.WriteLine(results.TotalHits switch
         {
@@ -77,7 +79,7 @@ internal static class QuotesCommand
             }
             var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
             console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
-            console.MarkupLine("    “" + SearchCommand.SnippetMarkup(hit.Text, context.Styled) + "”");
+            console.MarkupLine("    “" + SearchCommand.SnippetMarkup(hit.Text, styled) + "”");
             console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.ArticleId))}[/]");
         }
     }

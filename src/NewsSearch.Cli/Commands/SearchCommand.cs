@@ -29,10 +29,14 @@ internal static class SearchCommand
         var limit = CommandOptions.Limit();
         var offset = CommandOptions.Offset();
         var json = CommandOptions.Json();
+        var counts = new Option<bool>("--counts")
+        {
+            Description = "Also count all the matches by speaker and dateline (the top 10) and by period (day, month or year, from their span)",
+        };
 
         var command = new Command("search", "Search the articles and show the best matches with snippets")
         {
-            query, from, to, speaker, dateline, sort, limit, offset, json,
+            query, from, to, speaker, dateline, sort, limit, offset, counts, json,
         };
         command.SetAction(parse =>
         {
@@ -56,13 +60,14 @@ internal static class SearchCommand
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
             var results = index.Search(request);
+            var matchCounts = parse.GetValue(counts) ? index.GetCounts(request) : null;
             if (parse.GetValue(json))
             {
-                WriteJson(context, results);
+                WriteJson(context, results, matchCounts);
             }
             else
             {
-                WriteText(context, results);
+                WriteText(context, results, matchCounts);
             }
             return results.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
         });
@@ -72,15 +77,15 @@ internal static class SearchCommand
     internal static int CheckRange(int value, string option, int min, int max) =>
         value >= min && value <= max ? value : throw new NewsSearchException($"{option} must be between {min} and {max}, not {value}");
 
-    private static void WriteJson(CliContext context, SearchResults results)
+    private static void WriteJson(CliContext context, SearchResults results, SearchCounts? counts)
     {
         var hits = results.Hits.Select(hit => new HitJson(
             hit.Rank, hit.Id, hit.Score, JsonOutput.Day(hit.Date), hit.Dateline, hit.Title, hit.Speakers,
             hit.Snippet?.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))).ToList();
-        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, hits));
+        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, hits) { Counts = JsonOutput.Counts(counts) });
     }
 
-    private static void WriteText(CliContext context, SearchResults results)
+    private static void WriteText(CliContext context, SearchResults results, SearchCounts? counts)
     {
         var console = context.CreateConsole();
         var what = results.Request.Query is { } q ? $" for {TerminalText.Sanitize(q)}" : string.Empty;
@@ -100,46 +105,44 @@ internal static class SearchCommand
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(no results past --offset {results.Request.Offset})"));
         }
 
+        if (counts is not null && counts.Total > 0)
+        {
+            CountsText.WriteFull(console, counts, context.Styled);
+        }
+
         foreach (var hit in results.Hits)
         {
-            console.WriteLine();
-            var header = new List<string> { JsonOutput.Day(hit.Date) ?? "undated" };
-            if (hit.Dateline.Length > 0)
-            {
-                header.Add(hit.Dateline);
-            }
-            if (hit.Speakers.Count > 0)
-            {
-                header.Add(string.Join(", ", hit.Speakers));
-            }
-            var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
-            console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
-            if (!string.IsNullOrWhiteSpace(hit.Title))
-            {
-                console.MarkupLine($"    [bold]{Markup.Escape(TerminalText.Sanitize(hit.Title))}[/]");
-            }
-            if (hit.Snippet is { } snippet)
-            {
-                console.MarkupLine("    " + SnippetMarkup(snippet, context.Styled));
-            }
-            console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.Id))}[/]");
+            WriteHit(console, hit, context.Styled);
         }
     }
 
-    /// <summary>Snippet as Spectre markup: matched words bold on a terminal, between ** marks otherwise.</summary>
-    internal static string SnippetMarkup(Snippet snippet, bool styled)
+    /// <summary>One hit as search prints it: rank, date, dateline and speakers, title, snippet, id.</summary>
+    internal static void WriteHit(IAnsiConsole console, SearchHit hit, bool styled)
     {
-        var open = styled ? "[bold yellow]" : Markup.Escape(JsonOutput.MatchOpen);
-        var close = styled ? "[/]" : Markup.Escape(JsonOutput.MatchClose);
-        var builder = new System.Text.StringBuilder();
-        var position = 0;
-        foreach (var span in snippet.Highlights)
+        console.WriteLine();
+        var header = new List<string> { JsonOutput.Day(hit.Date) ?? "undated" };
+        if (hit.Dateline.Length > 0)
         {
-            builder.Append(Markup.Escape(TerminalText.Sanitize(snippet.Text[position..span.Start])));
-            builder.Append(open).Append(Markup.Escape(TerminalText.Sanitize(snippet.Text.Substring(span.Start, span.Length)))).Append(close);
-            position = span.End;
+            header.Add(hit.Dateline);
         }
-        builder.Append(Markup.Escape(TerminalText.Sanitize(snippet.Text[position..])));
-        return builder.ToString();
+        if (hit.Speakers.Count > 0)
+        {
+            header.Add(string.Join(", ", hit.Speakers));
+        }
+        var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
+        console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
+        if (!string.IsNullOrWhiteSpace(hit.Title))
+        {
+            console.MarkupLine($"    [bold]{Markup.Escape(TerminalText.Sanitize(hit.Title))}[/]");
+        }
+        if (hit.Snippet is { } snippet)
+        {
+            // Padded rather than prefixed, so a snippet wrapped on a narrow terminal stays indented.
+            console.Write(new Padder(new Markup(SnippetMarkup(snippet, styled)), new Padding(4, 0, 0, 0)));
+        }
+        console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.Id))}[/]");
     }
+
+    /// <summary>Snippet as Spectre markup: matched words bold on a terminal, between ** marks otherwise.</summary>
+    internal static string SnippetMarkup(Snippet snippet, bool styled) => MatchMarkup.Mark(snippet.Text, snippet.Highlights, styled);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NewsSearch.Cli.Output;
-using Spectre.Console;
 
 namespace NewsSearch.Cli.Commands;
 
@@ -31,22 +30,7 @@ internal static class ShowCommand
                 return ExitCodes.Success;
             }
 
-            var console = context.CreateConsole();
-            void Field(string name, string? value)
-            {
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    console.MarkupLine($"[bold]{name,-9}[/] {Markup.Escape(TerminalText.Sanitize(value))}");
-                }
-            }
-            Field("id", article.Id);
-            Field("title", article.Title);
-            Field("date", JsonOutput.Day(article.Date) ?? "undated");
-            Field("dateline", article.Dateline);
-            Field("speakers", string.Join(", ", found.Speakers));
-            Field("source", article.Source);
-            console.WriteLine();
-            console.WriteLine(TerminalText.Sanitize(article.Body, keepLineBreaks: true));
+            ArticleText.Write(context.CreateConsole(), found, context.Styled);
             return ExitCodes.Success;
         });
         return command;

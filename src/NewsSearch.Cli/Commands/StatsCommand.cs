@@ -48,7 +48,7 @@ internal static class StatsCommand
         return command;
     }
 
-    private static void WriteCounts(IAnsiConsole console, string title, IReadOnlyList<ValueCount> counts)
+    internal static void WriteCounts(IAnsiConsole console, string title, IReadOnlyList<ValueCount> counts)
     {
         console.WriteLine();
         console.MarkupLine($"[bold]{title}[/]{(counts.Count == 0 ? "  none" : string.Empty)}");

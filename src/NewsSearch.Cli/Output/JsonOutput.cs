@@ -8,12 +8,20 @@ namespace NewsSearch.Cli.Output;
 // The shapes of --json output. Property names become snake_case; dates are YYYY-MM-DD strings. Kept apart from
 // the library's records so the library can grow without changing what scripts read.
 
-internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJson> Hits);
+internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJson> Hits)
+{
+    /// <summary>Only with --counts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CountsJson? Counts { get; init; }
+}
 
 internal sealed record HitJson(
     int Rank, string Id, float? Score, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Snippet);
 
 internal sealed record ArticleJson(string Id, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Source, string Text);
+
+/// <summary>Matches by speaker and dateline (most frequent first) and by period (oldest first, empty periods included).</summary>
+internal sealed record CountsJson(Dictionary<string, int> Speaker, Dictionary<string, int> Dateline, Dictionary<string, int> Period);
 
 internal sealed record StatsJson(
     int Articles, string? FirstDate, string? LastDate, Dictionary<string, int> Datelines, Dictionary<string, int> Speakers)
@@ -110,4 +118,12 @@ internal static class JsonOutput
     }
 
     public static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The --counts part of a search document; insertion order is kept, so the maps read in rank and time order.</summary>
+    public static CountsJson? Counts(SearchCounts? counts) => counts is null
+        ? null
+        : new CountsJson(
+            counts.Speakers.ToDictionary(v => v.Value, v => v.Count),
+            counts.Datelines.ToDictionary(v => v.Value, v => v.Count),
+            counts.Periods.ToDictionary(p => p.Label, p => p.Count));
 }

@@ -28,6 +28,10 @@ internal static class ArticleDocument
             new StoredField(NewsFields.QuoteEnd, quotation.End),
             new TextField(NewsFields.Dateline, article.Dateline, Field.Store.YES),
         };
+        if (article.Dateline.Length > 0)
+        {
+            document.Add(new StringField(NewsFields.DatelineKey, Dateline.Key(article.Dateline), Field.Store.NO));
+        }
         if (article.Date is { } date)
         {
             var day = DayNumber(date);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -106,6 +108,35 @@ internal sealed class CountsCollector : ICollector
         }
         datelineCounts = [];
         speakerCounts = [];
+    }
+
+    /// <summary>
+    /// Counts every article matching <paramref name="request"/> (its query and filters; order and page are ignored)
+    /// by speaker, dateline and period.
+    /// </summary>
+    public static SearchCounts Count(IndexSearcher searcher, Analyzer analyzer, SearchRequest request, int top)
+    {
+        SearchExecutor.Validate(request);
+        var clock = Stopwatch.StartNew();
+        // The same query and filters as the search itself, so counts and results always describe the same articles.
+        Query query = string.IsNullOrWhiteSpace(request.Query) ? new MatchAllDocsQuery() : NewsQueryParser.Parse(request.Query, analyzer);
+        var filter = SearchExecutor.BuildFilter(request, analyzer);
+        var counts = new CountsCollector();
+        searcher.Search(query, filter, counts);
+        counts.Complete();
+
+        var days = counts.Days.ToDictionary(kv => ArticleDocument.FromDayNumber(kv.Key), kv => kv.Value);
+        var (unit, periods) = Timeline.Bucket(days);
+        return new SearchCounts(
+            counts.Total,
+            counts.Total - counts.Days.Values.Sum(),
+            days.Count == 0 ? null : days.Keys.Min(),
+            days.Count == 0 ? null : days.Keys.Max(),
+            Top(counts.Speakers, top),
+            Top(counts.Datelines, top),
+            unit,
+            periods,
+            clock.Elapsed);
     }
 
     /// <summary>The <paramref name="top"/> most frequent values, ties broken by value so output is stable.</summary>

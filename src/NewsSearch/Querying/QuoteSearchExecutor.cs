@@ -22,7 +22,7 @@ internal static class QuoteSearchExecutor
         var clock = Stopwatch.StartNew();
         var hasText = !string.IsNullOrWhiteSpace(request.Query);
         var userQuery = hasText ? NewsQueryParser.Parse(request.Query!, analyzer, NewsFields.Quote, NewsFields.QuoteQueryable) : null;
-        var filter = DocumentKinds.And(DocumentKinds.Quotations, SearchExecutor.BuildFilter(request.From, request.To, request.Speaker, null, analyzer));
+        var filter = DocumentKinds.And(DocumentKinds.Quotations, SearchExecutor.BuildFilter(request.From, request.To, request.Speaker, request.Dateline, analyzer));
         var query = userQuery ?? new MatchAllDocsQuery();
 
         if (request.Limit == 0)

@@ -13,6 +13,9 @@ public sealed record QuoteSearchRequest
     /// <summary>Only quotations by this speaker: a canonical name, the surname alone or a variant spelling. Default: any.</summary>
     public string? Speaker { get; init; }
 
+    /// <summary>Only quotations from articles filed from this place (case and spacing ignored). Default: any.</summary>
+    public string? Dateline { get; init; }
+
     /// <summary>Only quotations from articles published on or after this day. Default: no limit.</summary>
     public DateOnly? From { get; init; }
 

@@ -130,7 +130,7 @@ internal static class SearchExecutor
         return new Sort(byDate, SortField.FIELD_SCORE);
     }
 
-    private static void Validate(SearchRequest request)
+    internal static void Validate(SearchRequest request)
     {
         if (request.Limit is < 0 or > MaxLimit)
         {
