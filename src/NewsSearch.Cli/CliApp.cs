@@ -77,6 +77,8 @@ internal static class CliApp
             SearchCommand.Create(context, index),
             ShowCommand.Create(context, index),
             StatsCommand.Create(context, index),
+            RelatedCommand.Create(context, index),
+            EvalCommand.Create(context),
         };
         return root;
     }

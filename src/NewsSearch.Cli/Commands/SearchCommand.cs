@@ -29,10 +29,15 @@ internal static class SearchCommand
         var limit = CommandOptions.Limit();
         var offset = CommandOptions.Offset();
         var json = CommandOptions.Json();
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Show for each hit why it scored as it did: the weight of each matched word, proximity, lead and feedback words",
+        };
+        var ranking = CommandOptions.Ranking();
 
         var command = new Command("search", "Search the articles and show the best matches with snippets")
         {
-            query, from, to, speaker, dateline, sort, limit, offset, json,
+            query, from, to, speaker, dateline, sort, limit, offset, explain, ranking, json,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +57,8 @@ internal static class SearchCommand
                 },
                 Limit = CheckRange(parse.GetValue(limit), "--limit", 0, 10_000),
                 Offset = CheckRange(parse.GetValue(offset), "--offset", 0, 100_000),
+                Explain = parse.GetValue(explain),
+                Ranking = CommandOptions.ParseRanking(parse.GetValue(ranking)),
             };
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
@@ -74,11 +81,19 @@ internal static class SearchCommand
 
     private static void WriteJson(CliContext context, SearchResults results)
     {
-        var hits = results.Hits.Select(hit => new HitJson(
-            hit.Rank, hit.Id, hit.Score, JsonOutput.Day(hit.Date), hit.Dateline, hit.Title, hit.Speakers,
-            hit.Snippet?.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))).ToList();
-        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, hits));
+        var feedback = results.Request.Explain ? results.FeedbackTerms.Select(t => new WeightedTermJson(t.Term, t.Weight)).ToList() : null;
+        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, results.Hits.Select(ToJson).ToList()) { FeedbackTerms = feedback });
     }
+
+    internal static HitJson ToJson(SearchHit hit) => new(
+        hit.Rank, hit.Id, hit.Score, JsonOutput.Day(hit.Date), hit.Dateline, hit.Title, hit.Speakers,
+        hit.Snippet?.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))
+    {
+        Explanation = hit.Explanation is { } why
+            ? new ExplanationJson(why.Score, why.Contributions.Select(c => new ContributionJson(
+                KindName(c.Kind), c.Field, c.Text, c.Score, c.Frequency, c.ArticlesWithIt)).ToList())
+            : null,
+    };
 
     private static void WriteText(CliContext context, SearchResults results)
     {
@@ -100,31 +115,59 @@ internal static class SearchCommand
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(no results past --offset {results.Request.Offset})"));
         }
 
+        if (results.Request.Explain && results.FeedbackTerms.Count > 0)
+        {
+            console.WriteLine("feedback words: " + TerminalText.Sanitize(string.Join(", ", results.FeedbackTerms.Select(t => t.Term))));
+        }
+
         foreach (var hit in results.Hits)
         {
-            console.WriteLine();
-            var header = new List<string> { JsonOutput.Day(hit.Date) ?? "undated" };
-            if (hit.Dateline.Length > 0)
-            {
-                header.Add(hit.Dateline);
-            }
-            if (hit.Speakers.Count > 0)
-            {
-                header.Add(string.Join(", ", hit.Speakers));
-            }
-            var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
-            console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
-            if (!string.IsNullOrWhiteSpace(hit.Title))
-            {
-                console.MarkupLine($"    [bold]{Markup.Escape(TerminalText.Sanitize(hit.Title))}[/]");
-            }
-            if (hit.Snippet is { } snippet)
-            {
-                console.MarkupLine("    " + SnippetMarkup(snippet, context.Styled));
-            }
-            console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.Id))}[/]");
+            WriteHit(console, hit, context.Styled);
         }
     }
+
+    /// <summary>One hit as search prints it: rank, date, dateline and speakers, title, snippet, id, and the explanation if any.</summary>
+    internal static void WriteHit(IAnsiConsole console, SearchHit hit, bool styled)
+    {
+        console.WriteLine();
+        var header = new List<string> { JsonOutput.Day(hit.Date) ?? "undated" };
+        if (hit.Dateline.Length > 0)
+        {
+            header.Add(hit.Dateline);
+        }
+        if (hit.Speakers.Count > 0)
+        {
+            header.Add(string.Join(", ", hit.Speakers));
+        }
+        var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
+        console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
+        if (!string.IsNullOrWhiteSpace(hit.Title))
+        {
+            console.MarkupLine($"    [bold]{Markup.Escape(TerminalText.Sanitize(hit.Title))}[/]");
+        }
+        if (hit.Snippet is { } snippet)
+        {
+            console.MarkupLine("    " + SnippetMarkup(snippet, styled));
+        }
+        console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.Id))}[/]");
+        if (hit.Explanation is { } why)
+        {
+            foreach (var line in ExplanationText.Lines(why))
+            {
+                console.WriteLine("    " + TerminalText.Sanitize(line));
+            }
+        }
+    }
+
+    internal static string KindName(ContributionKind kind) => kind switch
+    {
+        ContributionKind.Term => "term",
+        ContributionKind.Phrase => "phrase",
+        ContributionKind.Proximity => "proximity",
+        ContributionKind.Lead => "lead",
+        ContributionKind.Feedback => "feedback",
+        _ => "other",
+    };
 
     /// <summary>Snippet as Spectre markup: matched words bold on a terminal, between ** marks otherwise.</summary>
     internal static string SnippetMarkup(Snippet snippet, bool styled)

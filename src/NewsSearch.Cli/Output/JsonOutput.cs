@@ -8,10 +8,39 @@ namespace NewsSearch.Cli.Output;
 // The shapes of --json output. Property names become snake_case; dates are YYYY-MM-DD strings. Kept apart from
 // the library's records so the library can grow without changing what scripts read.
 
-internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJson> Hits);
+internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJson> Hits)
+{
+    /// <summary>Only with --explain: the words feedback added to the query.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<WeightedTermJson>? FeedbackTerms { get; init; }
+}
 
 internal sealed record HitJson(
-    int Rank, string Id, float? Score, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Snippet);
+    int Rank, string Id, float? Score, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Snippet)
+{
+    /// <summary>Only with --explain.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExplanationJson? Explanation { get; init; }
+}
+
+internal sealed record ExplanationJson(float Score, IReadOnlyList<ContributionJson> Parts);
+
+internal sealed record ContributionJson(string Kind, string Field, string Text, float Score, float? Frequency, long? Articles);
+
+internal sealed record WeightedTermJson(string Term, float Weight);
+
+internal sealed record RelatedJson(string Id, string? Before, IReadOnlyList<WeightedTermJson> Terms, int Total, IReadOnlyList<HitJson> Hits);
+
+internal sealed record MetricsJson(int Queries, double Map, double P10, double Ndcg10);
+
+internal sealed record QueryMetricsJson(string Id, string Text, int Relevant, int RelevantRetrieved, double Ap, double P10, double Ndcg10);
+
+internal sealed record RelevanceJson(
+    string Ranking, int Articles, int Unjudged, MetricsJson All, MetricsJson Odd, MetricsJson Even, IReadOnlyList<QueryMetricsJson>? PerQuery);
+
+internal sealed record LatencySummaryJson(double P50Us, double P95Us, double MeanUs);
+
+internal sealed record LatencyJson(int Articles, int Queries, int Repeats, int Warmup, LatencySummaryJson Bm25, LatencySummaryJson Default, double P50Ratio, int FeedbackQueries);
 
 internal sealed record ArticleJson(string Id, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Source, string Text);
 
@@ -33,6 +62,9 @@ internal sealed record ErrorJson(string Error, int? Position);
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(IndexJson))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(RelatedJson))]
+[JsonSerializable(typeof(RelevanceJson))]
+[JsonSerializable(typeof(LatencyJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
