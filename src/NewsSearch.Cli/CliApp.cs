@@ -86,6 +86,7 @@ internal static class CliApp
             StatsCommand.Create(context, index),
             QuotesCommand.Create(context, index),
             ExtractCommand.Create(context),
+            RelatedCommand.Create(context, index),
             EvalCommand.Create(context),
         };
 

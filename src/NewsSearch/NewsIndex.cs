@@ -286,6 +286,19 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>
+    /// Articles like the one with this id ("more like this"): those sharing most of its distinctive words, best
+    /// first, the article itself excluded. With <see cref="RelatedRequest.Before"/> or <see cref="RelatedRequest.AsOf"/>
+    /// only earlier articles count: the background a reader of it could have known.
+    /// </summary>
+    /// <returns>The related articles, or <c>null</c> when no article has this id.</returns>
+    /// <exception cref="NewsSearchException"><see cref="RelatedRequest.AsOf"/> was asked for an undated article.</exception>
+    public RelatedResults? Related(string id, RelatedRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return WithSearcher(searcher => RelatedFinder.Find(searcher, analyzer, id, request ?? new RelatedRequest()));
+    }
+
+    /// <summary>
     /// Number of articles, the date span, the most frequent datelines and speakers (by articles), and the number
     /// of quotations with the most quoted speakers (by quotations).
     /// </summary>

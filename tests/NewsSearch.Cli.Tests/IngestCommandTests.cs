@@ -31,7 +31,7 @@ public sealed class IngestCommandTests : IDisposable
     {
         var lines = Enumerable.Range(1, 25).Select(i => i % 5 == 0
             ? "{\"id\": \"bad" + i.ToString(CultureInfo.InvariantCulture) + "\", \"date\": \"soon\", \"body\": \"x\"}"
-            : "{\"id\": \"brief" + i.ToString(CultureInfo.InvariantCulture) + "\", \"title\": \"Brief\"}");
+            : "{\"id\": \"brief" + i.ToString(CultureInfo.InvariantCulture) + "\", \"title\": null}");
         cli.Write("feed.jsonl", string.Join('\n', lines.Append("{\"id\": \"ok\", \"body\": \"Fine.\"}")));
 
         var result = cli.Run("index", "feed.jsonl");
@@ -127,7 +127,7 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("no body: the record has no \"body\" text to index", "no body")]
+    [InlineData("no body: the record has neither \"body\" nor \"title\" text to index", "no body")]
     [InlineData("bad date '07/03/2023': write YYYY-MM-DD", "bad date")]
     [InlineData("impossible date 2023-02-30: February 2023 has 28 days", "impossible date")]
     [InlineData("not JSON ('x' is an invalid start of a value at byte 1): each line", "not JSON")]

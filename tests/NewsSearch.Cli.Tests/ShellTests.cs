@@ -171,6 +171,21 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
+    public void Related_ListsArticlesLikeAResult_NeverTheResultItself()
+    {
+        var result = Session("summit energy", ":related 1", ":related 9", ":quit");
+
+        var related = result.Out.Split("> :related 1\n")[1].Split("newssearch")[0];
+        Assert.StartsWith("13 articles like 2023.txt#13\ncompared on: ", related, StringComparison.Ordinal);
+        Assert.DoesNotContain("    2023.txt#13\n", related, StringComparison.Ordinal);
+        Assert.Contains("error: usage: :related N, with N a result's number from 1 to 1", result.Out, StringComparison.Ordinal);
+
+        var grain = Session("grain", ":related 1", ":quit").Out.Split("> :related 1\n")[1];
+        Assert.Matches(@"^\d+ articles like 2023\.txt#1\n", grain);
+        Assert.DoesNotContain("    2023.txt#1\n", grain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingIndex_IsAnError_BeforeTheSessionStarts()
     {
         var result = cli.Run("shell", "--index", "nowhere");

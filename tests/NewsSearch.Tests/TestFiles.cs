@@ -37,6 +37,8 @@ public sealed class TestFolder : IDisposable
     }
 
     /// <summary>Writes a tar archive (gzipped when the name ends in .gz or .tgz) holding the given members.</summary>
+    private static readonly DateTimeOffset FixedTime = new(2023, 3, 7, 12, 0, 0, TimeSpan.Zero);
+
     public string WriteTar(string relativePath, params (string Name, byte[] Data)[] members)
     {
         using var buffer = new MemoryStream();
@@ -46,7 +48,8 @@ public sealed class TestFolder : IDisposable
         {
             foreach (var (name, data) in members)
             {
-                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+                // A fixed time keeps the archive's bytes the same on every run, so tests that cut it cut it in one place.
+                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data), ModificationTime = FixedTime });
             }
         }
         gzip?.Dispose();

@@ -68,6 +68,21 @@ internal static class CommandOptions
         HelpName = "N",
     };
 
+    public static Option<string> Ranking() => new Option<string>("--ranking")
+    {
+        Description = "Scoring: default (tuned: BM25 plus lead, proximity and feedback boosts) or bm25 (plain BM25, the reference). Default: default",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => "default",
+    }.AcceptingOnly("default", "bm25");
+
+    public static SearchRanking ParseRanking(string? value) => value == "bm25" ? SearchRanking.Bm25 : SearchRanking.Default;
+
+    private static Option<string> AcceptingOnly(this Option<string> option, params string[] values)
+    {
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+
     /// <summary>Reads a --from or --to value; a month or a year stands for its first (from) or last (to) day.</summary>
     public static DateOnly? ParseDay(string? text, string option, bool first)
     {

@@ -33,10 +33,15 @@ internal static class SearchCommand
         {
             Description = "Also count all the matches by speaker and dateline (the top 10) and by period (day, month or year, from their span)",
         };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Show for each hit why it scored as it did: the weight of each matched word, proximity, lead and feedback words",
+        };
+        var ranking = CommandOptions.Ranking();
 
         var command = new Command("search", "Search the articles and show the best matches with snippets")
         {
-            query, from, to, speaker, dateline, sort, limit, offset, counts, json,
+            query, from, to, speaker, dateline, sort, limit, offset, counts, explain, ranking, json,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +61,8 @@ internal static class SearchCommand
                 },
                 Limit = CheckRange(parse.GetValue(limit), "--limit", 0, 10_000),
                 Offset = CheckRange(parse.GetValue(offset), "--offset", 0, 100_000),
+                Explain = parse.GetValue(explain),
+                Ranking = CommandOptions.ParseRanking(parse.GetValue(ranking)),
             };
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
@@ -79,11 +86,23 @@ internal static class SearchCommand
 
     private static void WriteJson(CliContext context, SearchResults results, SearchCounts? counts)
     {
-        var hits = results.Hits.Select(hit => new HitJson(
-            hit.Rank, hit.Id, hit.Score, JsonOutput.Day(hit.Date), hit.Dateline, hit.Title, hit.Speakers,
-            hit.Snippet?.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))).ToList();
-        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, hits) { Counts = JsonOutput.Counts(counts) });
+        var feedback = results.Request.Explain ? results.FeedbackTerms.Select(t => new WeightedTermJson(t.Term, t.Weight)).ToList() : null;
+        JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, [.. results.Hits.Select(ToJson)])
+        {
+            Counts = JsonOutput.Counts(counts),
+            FeedbackTerms = feedback,
+        });
     }
+
+    internal static HitJson ToJson(SearchHit hit) => new(
+        hit.Rank, hit.Id, hit.Score, JsonOutput.Day(hit.Date), hit.Dateline, hit.Title, hit.Speakers,
+        hit.Snippet?.ToMarkedString(JsonOutput.MatchOpen, JsonOutput.MatchClose))
+    {
+        Explanation = hit.Explanation is { } why
+            ? new ExplanationJson(why.Score, [.. why.Contributions.Select(c => new ContributionJson(
+                KindName(c.Kind), c.Field, c.Text, c.Score, c.Frequency, c.ArticlesWithIt))])
+            : null,
+    };
 
     private static void WriteText(CliContext context, SearchResults results, SearchCounts? counts)
     {
@@ -110,13 +129,18 @@ internal static class SearchCommand
             CountsText.WriteFull(console, counts, context.Styled);
         }
 
+        if (results.Request.Explain && results.FeedbackTerms.Count > 0)
+        {
+            console.WriteLine("feedback words: " + TerminalText.Sanitize(string.Join(", ", results.FeedbackTerms.Select(t => t.Term))));
+        }
+
         foreach (var hit in results.Hits)
         {
             WriteHit(console, hit, context.Styled);
         }
     }
 
-    /// <summary>One hit as search prints it: rank, date, dateline and speakers, title, snippet, id.</summary>
+    /// <summary>One hit as search prints it: rank, date, dateline and speakers, title, snippet, id, and the explanation if any.</summary>
     internal static void WriteHit(IAnsiConsole console, SearchHit hit, bool styled)
     {
         console.WriteLine();
@@ -141,7 +165,24 @@ internal static class SearchCommand
             console.Write(new Padder(new Markup(SnippetMarkup(snippet, styled)), new Padding(4, 0, 0, 0)));
         }
         console.MarkupLine($"    [dim]{Markup.Escape(TerminalText.Sanitize(hit.Id))}[/]");
+        if (hit.Explanation is { } why)
+        {
+            foreach (var line in ExplanationText.Lines(why))
+            {
+                console.WriteLine("    " + TerminalText.Sanitize(line));
+            }
+        }
     }
+
+    internal static string KindName(ContributionKind kind) => kind switch
+    {
+        ContributionKind.Term => "term",
+        ContributionKind.Phrase => "phrase",
+        ContributionKind.Proximity => "proximity",
+        ContributionKind.Lead => "lead",
+        ContributionKind.Feedback => "feedback",
+        _ => "other",
+    };
 
     /// <summary>Snippet as Spectre markup: matched words bold on a terminal, between ** marks otherwise.</summary>
     internal static string SnippetMarkup(Snippet snippet, bool styled) => MatchMarkup.Mark(snippet.Text, snippet.Highlights, styled);

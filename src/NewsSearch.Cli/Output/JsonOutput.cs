@@ -13,10 +13,38 @@ internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJso
     /// <summary>Only with --counts.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CountsJson? Counts { get; init; }
+
+    /// <summary>Only with --explain: the words feedback added to the query.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<WeightedTermJson>? FeedbackTerms { get; init; }
 }
 
 internal sealed record HitJson(
-    int Rank, string Id, float? Score, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Snippet);
+    int Rank, string Id, float? Score, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Snippet)
+{
+    /// <summary>Only with --explain.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExplanationJson? Explanation { get; init; }
+}
+
+internal sealed record ExplanationJson(float Score, IReadOnlyList<ContributionJson> Parts);
+
+internal sealed record ContributionJson(string Kind, string Field, string Text, float Score, float? Frequency, long? Articles);
+
+internal sealed record WeightedTermJson(string Term, float Weight);
+
+internal sealed record RelatedJson(string Id, string? Before, IReadOnlyList<WeightedTermJson> Terms, int Total, IReadOnlyList<HitJson> Hits);
+
+internal sealed record MetricsJson(int Queries, double Map, double P10, double Ndcg10);
+
+internal sealed record QueryMetricsJson(string Id, string Text, int Relevant, int RelevantRetrieved, double Ap, double P10, double Ndcg10);
+
+internal sealed record RelevanceJson(
+    string Ranking, int Articles, int Unjudged, MetricsJson All, MetricsJson Odd, MetricsJson Even, IReadOnlyList<QueryMetricsJson>? PerQuery);
+
+internal sealed record LatencySummaryJson(double P50Us, double P95Us, double MeanUs);
+
+internal sealed record LatencyJson(int Articles, int Queries, int Repeats, int Warmup, LatencySummaryJson Bm25, LatencySummaryJson Default, double P50Ratio, int FeedbackQueries);
 
 internal sealed record ArticleJson(string Id, string? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, string? Source, string Text);
 
@@ -76,10 +104,12 @@ internal sealed record QuoteErrorJson(string Kind, string ArticleId, string Quot
 [JsonSerializable(typeof(IndexJson))]
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(DatelineEvalJson))]
-
 [JsonSerializable(typeof(QuoteEvaluationJson))]
 [JsonSerializable(typeof(QuotesJson))]
 [JsonSerializable(typeof(ExtractionJson))]
+[JsonSerializable(typeof(RelatedJson))]
+[JsonSerializable(typeof(RelevanceJson))]
+[JsonSerializable(typeof(LatencyJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

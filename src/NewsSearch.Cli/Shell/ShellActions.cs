@@ -13,7 +13,7 @@ internal sealed record ShellAction(string Name, string? Argument, string Summary
 
 /// <summary>
 /// Every shell command, in the order <c>:help</c> lists them. A new command is one entry here and one method on
-/// <see cref="ShellSession"/> (<c>:related N</c> will be one).
+/// <see cref="ShellSession"/>.
 /// </summary>
 internal static class ShellActions
 {
@@ -22,6 +22,7 @@ internal static class ShellActions
         new(":next", null, "the next page of results", [], (s, _) => s.TurnPage(+1)),
         new(":prev", null, "the previous page of results", [], (s, _) => s.TurnPage(-1)),
         new(":open", "N", "read result N in full, the matches highlighted (paged when longer than the screen)", [":open 3"], (s, arg) => s.Open(arg)),
+        new(":related", "N", "articles like result N (more like this), best first", [":related 2"], (s, arg) => s.Related(arg)),
         new(":all", null, "list every article the filters match, newest first (no query needed)", [], (s, _) => s.Search(null)),
         new(":from", "DATE", "only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD); no DATE drops the filter", [":from 2023-03", ":from"], (s, arg) => s.SetFrom(arg)),
         new(":to", "DATE", "only articles published on or before DATE, inclusive; no DATE drops the filter", [":to 2023-03-31"], (s, arg) => s.SetTo(arg)),

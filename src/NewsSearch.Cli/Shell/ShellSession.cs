@@ -191,6 +191,29 @@ internal sealed class ShellSession
         Page(rendered.ToString(), context.OutputIsTerminal && input.Interactive ? size?.Height ?? context.TerminalHeight : null);
     }
 
+    /// <summary>Articles like result N of the current search ("more like this"), best first.</summary>
+    public void Related(string argument)
+    {
+        if (page is null)
+        {
+            Error("nothing to compare: type a query first, then :related N with N a result's number");
+            return;
+        }
+        if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var rank) || rank < 1 || rank > page.TotalHits)
+        {
+            Error(string.Create(CultureInfo.InvariantCulture, $"usage: :related N, with N a result's number from 1 to {page.TotalHits}"));
+            return;
+        }
+        var hit = page.Hits.FirstOrDefault(h => h.Rank == rank) ?? FetchHit(rank);
+        var results = hit is null ? null : index.Related(hit.Id, new RelatedRequest { Limit = PageSize });
+        if (results is null)
+        {
+            Error($"result {rank} is no longer in the index");
+            return;
+        }
+        RelatedCommand.WriteText(Console(), results, Styled);
+    }
+
     /// <summary>Result <paramref name="rank"/> of the current search when it is not on the page shown.</summary>
     private SearchHit? FetchHit(int rank) =>
         index.Search(page!.Request with { Offset = rank - 1, Limit = 1, SnippetLength = 0 }).Hits is [var hit] ? hit : null;

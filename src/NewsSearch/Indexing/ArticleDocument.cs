@@ -15,7 +15,7 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "2";
+    private const string SchemaVersion = "3";
 
     public static Document BuildQuotation(Article article, Quotation quotation)
     {
@@ -74,6 +74,9 @@ internal static class ArticleDocument
             new StringField(NewsFields.Id, article.Id, Field.Store.YES),
             new StringField(NewsFields.Fingerprint, FingerprintTerm(article.Id, fingerprint), Field.Store.NO),
             new TextField(NewsFields.Body, article.Body, Field.Store.YES),
+
+            // The analyzer keeps only the first words of this copy (NewsAnalyzer.LeadPositions).
+            new TextField(NewsFields.Lead, article.Body, Field.Store.NO),
         };
 
         if (article.Date is { } date)

@@ -6,7 +6,7 @@ namespace NewsSearch.Ingest;
 
 /// <summary>
 /// Reads JSON Lines: one JSON object per line with the fields <c>id</c>, <c>date</c>, <c>dateline</c>,
-/// <c>title</c> and <c>body</c>; other fields are ignored. A line that is not JSON, has no body or has a bad date
+/// <c>title</c> and <c>body</c>; other fields are ignored. A line that is not JSON, has neither body nor title, or has a bad date
 /// is rejected with its line number, and the lines after it are still read.
 /// </summary>
 internal static partial class JsonLinesReader
@@ -69,7 +69,12 @@ internal static partial class JsonLinesReader
             var date = Date(record, ref problem);
             if (problem is null && string.IsNullOrWhiteSpace(body))
             {
-                problem = "no body: the record has no \"body\" text to index";
+                // A wire brief carries its news in the headline alone: indexed as its text, it stays findable.
+                body = title;
+            }
+            if (problem is null && string.IsNullOrWhiteSpace(body))
+            {
+                problem = "no body: the record has neither \"body\" nor \"title\" text to index";
             }
             if (problem is not null)
             {

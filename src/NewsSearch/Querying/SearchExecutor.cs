@@ -22,7 +22,16 @@ internal static class SearchExecutor
         var hasText = !string.IsNullOrWhiteSpace(request.Query);
         var userQuery = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
         var filter = BuildFilter(request, analyzer);
-        var query = userQuery ?? new MatchAllDocsQuery();
+
+        // The ranking only reorders (the user's query decides what matches), so counting and date order skip it.
+        RankedQuery? ranked = null;
+        if (userQuery is not null)
+        {
+            var rewrite = request.Sort == SearchSort.Relevance && request.Offset + request.Limit > 0;
+            var settings = request.Ranking == SearchRanking.Bm25 || !rewrite ? RankingSettings.Plain : RankingSettings.Tuned;
+            ranked = QueryRewriter.Rewrite(userQuery, settings, searcher, filter, analyzer);
+        }
+        var query = ranked?.Query ?? new MatchAllDocsQuery();
 
         var wanted = request.Offset + request.Limit;
         if (wanted == 0)
@@ -38,8 +47,23 @@ internal static class SearchExecutor
             : searcher.Search(query, filter, wanted, DateSort(sort == SearchSort.Newest), doDocScores: hasText, doMaxScore: false);
 
         var snippets = request.SnippetLength > 0 ? new SnippetBuilder(analyzer, userQuery, NewsFields.Body) : null;
-        var hits = new List<SearchHit>(Math.Max(0, top.ScoreDocs.Length - request.Offset));
-        for (var i = request.Offset; i < top.ScoreDocs.Length; i++)
+        var hits = ReadHits(searcher, top, request.Offset, snippets, request.SnippetLength, withScores: hasText);
+        if (request.Explain && ranked is not null)
+        {
+            var explainer = new ScoreExplainer(searcher, ranked);
+            for (var i = 0; i < hits.Count; i++)
+            {
+                hits[i] = hits[i] with { Explanation = explainer.Explain(top.ScoreDocs[request.Offset + i].Doc, hits[i].Score ?? 0) };
+            }
+        }
+        return new SearchResults(request, top.TotalHits, hits, clock.Elapsed) { FeedbackTerms = ranked?.FeedbackTerms ?? [] };
+    }
+
+    /// <summary>The hits of <paramref name="top"/> from <paramref name="offset"/> on, with their stored fields and snippets.</summary>
+    internal static List<SearchHit> ReadHits(IndexSearcher searcher, TopDocs top, int offset, SnippetBuilder? snippets, int snippetLength, bool withScores)
+    {
+        var hits = new List<SearchHit>(Math.Max(0, top.ScoreDocs.Length - offset));
+        for (var i = offset; i < top.ScoreDocs.Length; i++)
         {
             var scoreDoc = top.ScoreDocs[i];
             var stored = ArticleDocument.Read(searcher.Doc(scoreDoc.Doc));
@@ -47,14 +71,14 @@ internal static class SearchExecutor
             hits.Add(new SearchHit(
                 i + 1,
                 article.Id,
-                hasText && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : null,
+                withScores && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : null,
                 article.Date,
                 Dateline.Display(article.Dateline),
                 article.Title,
                 stored.Speakers,
-                snippets?.Build(article.Body, request.SnippetLength)));
+                snippets?.Build(article.Body, snippetLength)));
         }
-        return new SearchResults(request, top.TotalHits, hits, clock.Elapsed);
+        return hits;
     }
 
     /// <summary>

@@ -45,4 +45,10 @@ public sealed record SearchRequest
 
     /// <summary>Approximate length in characters of each hit's snippet; 0 leaves snippets out. Default: 200.</summary>
     public int SnippetLength { get; init; } = 200;
+
+    /// <summary>How matches are scored when ordered by relevance. Default: <see cref="SearchRanking.Default"/>.</summary>
+    public SearchRanking Ranking { get; init; }
+
+    /// <summary>Whether each hit carries a <see cref="SearchHit.Explanation"/> of its score. Default: <c>false</c>.</summary>
+    public bool Explain { get; init; }
 }

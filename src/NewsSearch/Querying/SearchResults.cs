@@ -5,7 +5,14 @@ namespace NewsSearch;
 /// <param name="TotalHits">Number of articles that match, over all pages.</param>
 /// <param name="Hits">The requested page, best (or first in date order) first.</param>
 /// <param name="Elapsed">Time spent searching, snippets included.</param>
-public sealed record SearchResults(SearchRequest Request, int TotalHits, IReadOnlyList<SearchHit> Hits, TimeSpan Elapsed);
+public sealed record SearchResults(SearchRequest Request, int TotalHits, IReadOnlyList<SearchHit> Hits, TimeSpan Elapsed)
+{
+    /// <summary>
+    /// Words the default ranking added to the query from the best first-pass matches (pseudo-relevance feedback),
+    /// with their weights; empty when it added none.
+    /// </summary>
+    public IReadOnlyList<WeightedTerm> FeedbackTerms { get; init; } = [];
+}
 
 /// <summary>One matching article.</summary>
 /// <param name="Rank">One-based position in the whole result list (offset included).</param>
@@ -17,7 +24,11 @@ public sealed record SearchResults(SearchRequest Request, int TotalHits, IReadOn
 /// <param name="Speakers">Canonical names of the people quoted.</param>
 /// <param name="Snippet">The best passage with the matched words marked, or <c>null</c> when snippets were not asked for.</param>
 public sealed record SearchHit(
-    int Rank, string Id, float? Score, DateOnly? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, Snippet? Snippet);
+    int Rank, string Id, float? Score, DateOnly? Date, string Dateline, string? Title, IReadOnlyList<string> Speakers, Snippet? Snippet)
+{
+    /// <summary>Why the hit scored as it did, when <see cref="SearchRequest.Explain"/> asked for it; else <c>null</c>.</summary>
+    public ScoreExplanation? Explanation { get; init; }
+}
 
 /// <summary>A passage of text with the matched words located.</summary>
 /// <param name="Text">The passage, white space collapsed; starts or ends with "…" where it was cut from a longer text.</param>

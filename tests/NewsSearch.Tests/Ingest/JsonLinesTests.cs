@@ -63,7 +63,7 @@ public sealed class JsonLinesTests : IDisposable
         var path = folder.Write("mixed.jsonl", string.Join('\n',
             """{"id": "ok1", "body": "fine"}""",
             """{"id": "x", "body": "unterminated""",
-            """{"id": "nobody", "title": "Brief only"}""",
+            """{"id": "nobody", "title": null}""",
             """{"id": "empty", "body": "   "}""",
             """{"id": "d1", "date": "07/03/2023", "body": "text"}""",
             """{"id": "d2", "date": "2023-02-30", "body": "text"}""",
@@ -79,6 +79,19 @@ public sealed class JsonLinesTests : IDisposable
             "8: not a JSON object but an array"], problems);
         Assert.All(report.Rejected, p => Assert.Equal(path, p.Source));
         Assert.Contains("February 2023 has 28 days", report.Rejected[4].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Brief_WithATitleAndNoBody_IsIndexedWithTheTitleAsItsText()
+    {
+        var path = folder.Write("briefs.jsonl", """{"id": "b1", "date": "1987-03-02", "title": "BANK OF JAPAN BUYS DOLLARS IN TOKYO"}""" + "\n");
+
+        var report = index.IndexPaths([path], IngestOptions.Default);
+
+        Assert.Equal(1, report.Added);
+        Assert.Empty(report.Rejected);
+        Assert.Equal(1, index.Search(new SearchRequest { Query = "tokyo dollars" }).TotalHits);
+        Assert.Equal("BANK OF JAPAN BUYS DOLLARS IN TOKYO", index.Get("b1")!.Article.Title);
     }
 
     [Fact]
