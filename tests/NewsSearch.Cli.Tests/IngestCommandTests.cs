@@ -27,6 +27,17 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Brief_HeadlineOnly_IsIndexed_AndShownOnceWithItsMatchesMarked()
+    {
+        cli.Write("briefs.jsonl", "{\"id\": \"b1\", \"date\": \"1987-03-02\", \"title\": \"BANK OF JAPAN BUYS DOLLARS\"}\n");
+
+        Assert.Equal(0, cli.Run("index", "briefs.jsonl").ExitCode);
+        var search = cli.Run("search", "japan");
+
+        Assert.Equal(" 1. 1987-03-02\n    BANK OF **JAPAN** BUYS DOLLARS\n    b1\n", search.Out.Split("\n\n", 2)[1]);
+    }
+
+    [Fact]
     public void ManyRejections_ShowTheFirstTen_AndCountTheRestByReason()
     {
         var lines = Enumerable.Range(1, 25).Select(i => i % 5 == 0

@@ -155,11 +155,17 @@ internal static class SearchCommand
         }
         var rank = string.Create(CultureInfo.InvariantCulture, $"{hit.Rank,2}.");
         console.MarkupLine($"{rank} [bold]{Markup.Escape(TerminalText.Sanitize(string.Join(" · ", header)))}[/]");
-        if (!string.IsNullOrWhiteSpace(hit.Title))
+        // A wire brief's text is its headline: it is shown once, as the title, with the matches marked.
+        var brief = hit.Snippet is { } headline && string.Equals(headline.Text, hit.Title, StringComparison.Ordinal);
+        if (brief)
+        {
+            console.MarkupLine($"    [bold]{SnippetMarkup(hit.Snippet!, styled)}[/]");
+        }
+        else if (!string.IsNullOrWhiteSpace(hit.Title))
         {
             console.MarkupLine($"    [bold]{Markup.Escape(TerminalText.Sanitize(hit.Title))}[/]");
         }
-        if (hit.Snippet is { } snippet)
+        if (hit.Snippet is { } snippet && !brief)
         {
             // Padded rather than prefixed, so a snippet wrapped on a narrow terminal stays indented.
             console.Write(new Padder(new Markup(SnippetMarkup(snippet, styled)), new Padding(4, 0, 0, 0)));
