@@ -164,21 +164,14 @@ internal sealed class ShellSession
     /// <summary>Result N of the current search in full, its matches highlighted, paged when longer than a person's screen.</summary>
     public void Open(string argument)
     {
-        if (page is null)
+        if (ResultAt(argument, ":open", "nothing to open") is not { } hit)
         {
-            Error("nothing to open: type a query first, then :open N with N a result's number");
             return;
         }
-        if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var rank) || rank < 1 || rank > page.TotalHits)
-        {
-            Error(string.Create(CultureInfo.InvariantCulture, $"usage: :open N, with N a result's number from 1 to {page.TotalHits}"));
-            return;
-        }
-        var hit = page.Hits.FirstOrDefault(h => h.Rank == rank) ?? FetchHit(rank);
-        var found = hit is null ? null : index.Get(hit.Id);
+        var found = index.Get(hit.Id);
         if (found is null)
         {
-            Error($"result {rank} is no longer in the index");
+            Error($"result {hit.Rank} is no longer in the index");
             return;
         }
 
@@ -194,24 +187,40 @@ internal sealed class ShellSession
     /// <summary>Articles like result N of the current search ("more like this"), best first.</summary>
     public void Related(string argument)
     {
-        if (page is null)
+        if (ResultAt(argument, ":related", "nothing to compare") is not { } hit)
         {
-            Error("nothing to compare: type a query first, then :related N with N a result's number");
             return;
         }
-        if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var rank) || rank < 1 || rank > page.TotalHits)
+        if (index.Related(hit.Id, new RelatedRequest { Limit = PageSize }) is not { } results)
         {
-            Error(string.Create(CultureInfo.InvariantCulture, $"usage: :related N, with N a result's number from 1 to {page.TotalHits}"));
-            return;
-        }
-        var hit = page.Hits.FirstOrDefault(h => h.Rank == rank) ?? FetchHit(rank);
-        var results = hit is null ? null : index.Related(hit.Id, new RelatedRequest { Limit = PageSize });
-        if (results is null)
-        {
-            Error($"result {rank} is no longer in the index");
+            Error($"result {hit.Rank} is no longer in the index");
             return;
         }
         RelatedCommand.WriteText(Console(), results, Styled);
+    }
+
+    /// <summary>
+    /// The hit a command's N names in the current search, or <c>null</c> after saying what is wrong: no search yet,
+    /// N not a result's number, or the result gone from the index.
+    /// </summary>
+    private SearchHit? ResultAt(string argument, string command, string nothing)
+    {
+        if (page is null)
+        {
+            Error($"{nothing}: type a query first, then {command} N with N a result's number");
+            return null;
+        }
+        if (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var rank) || rank < 1 || rank > page.TotalHits)
+        {
+            Error(string.Create(CultureInfo.InvariantCulture, $"usage: {command} N, with N a result's number from 1 to {page.TotalHits}"));
+            return null;
+        }
+        var hit = page.Hits.FirstOrDefault(h => h.Rank == rank) ?? FetchHit(rank);
+        if (hit is null)
+        {
+            Error($"result {rank} is no longer in the index");
+        }
+        return hit;
     }
 
     /// <summary>Result <paramref name="rank"/> of the current search when it is not on the page shown.</summary>
