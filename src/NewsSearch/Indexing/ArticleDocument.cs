@@ -15,7 +15,7 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "3";
+    private const string SchemaVersion = "4";
 
     public static Document BuildQuotation(Article article, Quotation quotation)
     {
@@ -109,6 +109,7 @@ internal static class ArticleDocument
             document.Add(new SortedSetDocValuesField(NewsFields.SpeakerFacet, new BytesRef(speaker)));
         }
 
+        document.Add(new BinaryDocValuesField(NewsFields.HitSummary, HitSummary.Encode(article.Id, article.Title, speakers)));
         return document;
     }
 

@@ -25,6 +25,13 @@ internal static class NewsFields
     /// <summary>Sorted doc values holding the dateline's display form, for counts.</summary>
     public const string DatelineFacet = "dateline_facet";
 
+    /// <summary>
+    /// What a result line shows besides the date and dateline (id, title, speakers in order of appearance), as
+    /// binary doc values (<see cref="Indexing.HitSummary"/>): a page of hits reads it without decompressing stored
+    /// fields, which cost more than the search itself.
+    /// </summary>
+    public const string HitSummary = "hit_summary";
+
     /// <summary>Canonical speaker names, one value each, analysed as names; stored.</summary>
     public const string Speaker = "speaker";
 

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using NewsSearch.Indexing;
 
 namespace NewsSearch.Querying;
@@ -16,28 +17,63 @@ internal static class DocumentKinds
     private static readonly Term QuotationTerm = new(NewsFields.Kind, NewsFields.QuotationKind);
 
     /// <summary>Articles: every document that is not a quotation (so indexes written before quotations existed still read).</summary>
-    public static Filter Articles { get; } = new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
+    public static Filter Articles { get; } = new BitSetCachingFilter(new QueryWrapperFilter(new BooleanQuery
     {
         { new MatchAllDocsQuery(), Occur.MUST },
         { new TermQuery(QuotationTerm), Occur.MUST_NOT },
     }));
 
     /// <summary>Quotations.</summary>
-    public static Filter Quotations { get; } = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(QuotationTerm)));
+    public static Filter Quotations { get; } = new BitSetCachingFilter(new QueryWrapperFilter(new TermQuery(QuotationTerm)));
 
     /// <summary><paramref name="filter"/> restricted to <paramref name="kind"/>; just the kind when there is no other filter.</summary>
-    public static Filter And(Filter kind, Filter? filter)
+    public static Filter And(Filter kind, Filter? filter) => filter is null ? kind : new RestrictedFilter(kind, filter);
+
+    /// <summary>
+    /// Caches a filter per segment as a plain bit set rather than CachingWrapperFilter's compressed set: a bit set
+    /// answers "is this document in?" directly, so Lucene can apply it as accepted documents while it scores
+    /// instead of leap-frogging an iterator beside the query.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
     {
-        if (filter is null)
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
         {
-            return kind;
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
         }
-        var both = new BooleanFilter
+    }
+
+    /// <summary>
+    /// A filter computed only over the documents of one kind: the kind's cached bits are handed down as accepted
+    /// documents, so a date range or speaker filter is not materialized over every document and then intersected
+    /// (BooleanFilter did that on every query, and it cost more than the search).
+    /// </summary>
+    private sealed class RestrictedFilter(Filter kind, Filter filter) : Filter
+    {
+        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
         {
-            new FilterClause(kind, Occur.MUST),
-            new FilterClause(filter, Occur.MUST),
-        };
-        return both;
+            var kindSet = kind.GetDocIdSet(context, null);
+            if (kindSet?.Bits is not { } kindBits)
+            {
+                return kindSet is null ? null : new BooleanFilter
+                {
+                    new FilterClause(kind, Occur.MUST),
+                    new FilterClause(filter, Occur.MUST),
+                }.GetDocIdSet(context, acceptDocs);
+            }
+            IBits accepted = acceptDocs is null ? kindBits : new BothBits(acceptDocs, kindBits);
+            return BitsFilteredDocIdSet.Wrap(filter.GetDocIdSet(context, accepted), accepted);
+        }
+
+        public override string ToString() => $"{kind} AND {filter}";
+    }
+
+    private sealed class BothBits(IBits first, IBits second) : IBits
+    {
+        public int Length => first.Length;
+
+        public bool Get(int index) => first.Get(index) && second.Get(index);
     }
 
     /// <summary>Number of live articles a searcher sees.</summary>

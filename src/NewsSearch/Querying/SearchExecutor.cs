@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using NewsSearch.Analysis;
 using NewsSearch.Indexing;
 
@@ -59,24 +60,57 @@ internal static class SearchExecutor
         return new SearchResults(request, top.TotalHits, hits, clock.Elapsed) { FeedbackTerms = ranked?.FeedbackTerms ?? [] };
     }
 
-    /// <summary>The hits of <paramref name="top"/> from <paramref name="offset"/> on, with their stored fields and snippets.</summary>
+    /// <summary>The stored fields a hit shows when its index has no hit summaries (made before schema 4).</summary>
+    private static readonly HashSet<string> HitFields = [NewsFields.Id, NewsFields.Date, NewsFields.Dateline, NewsFields.Title, NewsFields.Speaker];
+
+    private static readonly HashSet<string> BodyField = [NewsFields.Body];
+
+    /// <summary>
+    /// The hits of <paramref name="top"/> from <paramref name="offset"/> on. What a result line shows comes from doc
+    /// values (<see cref="HitSummary"/>, the date, the dateline); stored fields are decompressed only for a snippet's
+    /// body, which made up most of a query's time when every hit was read from them.
+    /// </summary>
     internal static List<SearchHit> ReadHits(IndexSearcher searcher, TopDocs top, int offset, SnippetBuilder? snippets, int snippetLength, bool withScores)
     {
         var hits = new List<SearchHit>(Math.Max(0, top.ScoreDocs.Length - offset));
+        var leaves = searcher.IndexReader.Leaves;
+        var scratch = new BytesRef();
         for (var i = offset; i < top.ScoreDocs.Length; i++)
         {
             var scoreDoc = top.ScoreDocs[i];
-            var stored = ArticleDocument.Read(searcher.Doc(scoreDoc.Doc));
-            var article = stored.Article;
-            hits.Add(new SearchHit(
-                i + 1,
-                article.Id,
-                withScores && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : null,
-                article.Date,
-                Dateline.Display(article.Dateline),
-                article.Title,
-                stored.Speakers,
-                snippets?.Build(article.Body, snippetLength)));
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            var reader = leaf.AtomicReader;
+            var doc = scoreDoc.Doc - leaf.DocBase;
+            var score = withScores && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : (float?)null;
+            SearchHit hit;
+            if (HitSummary.Read(reader.GetBinaryDocValues(NewsFields.HitSummary), reader.GetDocsWithField(NewsFields.HitSummary), doc, scratch) is { } summary)
+            {
+                DateOnly? date = reader.GetDocsWithField(NewsFields.Date) is { } dated && dated.Get(doc)
+                    ? ArticleDocument.FromDayNumber((int)reader.GetNumericDocValues(NewsFields.Date).Get(doc))
+                    : null;
+                var datelines = reader.GetSortedDocValues(NewsFields.DatelineFacet);
+                var dateline = string.Empty;
+                if (datelines is not null && datelines.GetOrd(doc) >= 0)
+                {
+                    datelines.Get(doc, scratch);
+                    dateline = scratch.Utf8ToString();
+                }
+                hit = new SearchHit(i + 1, summary.Id, score, date, dateline, summary.Title, summary.Speakers, null);
+            }
+            else
+            {
+                var document = searcher.Doc(scoreDoc.Doc, HitFields);
+                var day = document.GetField(NewsFields.Date)?.GetInt32Value();
+                hit = new SearchHit(i + 1, document.Get(NewsFields.Id), score, day is { } d ? ArticleDocument.FromDayNumber(d) : null,
+                    Dateline.Display(document.Get(NewsFields.Dateline) ?? string.Empty), document.Get(NewsFields.Title),
+                    document.GetValues(NewsFields.Speaker), null);
+            }
+            if (snippets is not null)
+            {
+                var body = searcher.Doc(scoreDoc.Doc, BodyField).Get(NewsFields.Body) ?? string.Empty;
+                hit = hit with { Snippet = snippets.Build(body, snippetLength) };
+            }
+            hits.Add(hit);
         }
         return hits;
     }

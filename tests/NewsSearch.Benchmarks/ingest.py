@@ -6,9 +6,9 @@ reported), and re-runs it once more on the last index (nothing changed: the re-r
 largest resident set of the indexing process (wait4's ru_maxrss). MB/s counts article text after decompression.
 
 usage:
-  python3 bench/ingest.py [--corpora ../shared/corpora] [--repeat 3] [--corpus NAME ...]
-  python3 bench/ingest.py --sweep threads   # Reuters JSONL with --threads 1..4, runs interleaved
-  python3 bench/ingest.py --sweep ram       # Reuters JSONL with --ram-buffer 16, 64, 256
+  python3 tests/NewsSearch.Benchmarks/ingest.py [--corpora ../shared/corpora] [--repeat 3] [--corpus NAME ...]
+  python3 tests/NewsSearch.Benchmarks/ingest.py --sweep threads   # Reuters JSONL with --threads 1..4, runs interleaved
+  python3 tests/NewsSearch.Benchmarks/ingest.py --sweep ram       # Reuters JSONL with --ram-buffer 16, 64, 256
 
 The machine is shared: compare figures from one run of this script (same-run ratios), not across runs.
 Standard library only.
@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPORA = {
     "reuters-seed-tar": "reuters21578/seedformat.tar.gz",
     "reuters-jsonl": "reuters21578/reuters21578.jsonl.gz",

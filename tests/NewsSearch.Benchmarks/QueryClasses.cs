@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsSearch.Evaluation;
+
+namespace NewsSearch.Benchmarks;
+
+/// <summary>
+/// Query latency per class on a built index, with one and with two query threads: p50, p95 and p99 of the
+/// per-query medians (nearest rank, as the peers compute them) and queries per second. The classes come from the
+/// peers' query file (term, OR, AND, phrase, each with and without a date filter); three more run every query
+/// again as users also ask it: sorted by date, with snippets, and with NewsSearch's default ranking (the others use
+/// plain BM25, as the peers do).
+/// </summary>
+internal static class QueryClasses
+{
+    private sealed record Variant(string Name, Func<SearchRequest, SearchRequest> Shape);
+
+    public static int Run(string[] args)
+    {
+        var folder = Option(args, "--index");
+        var queryFile = Option(args, "--queries");
+        if (folder is null || queryFile is null)
+        {
+            Console.Error.WriteLine("usage: NewsSearch.Benchmarks query-classes --index DIR --queries FILE [--repeats N] [--warmup N]");
+            return 2;
+        }
+        var repeats = int.Parse(Option(args, "--repeats") ?? "10", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Option(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
+        var lines = File.ReadAllLines(queryFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var requests = LatencyBenchmark.ReadQueries(queryFile).Select(r => r with { Ranking = SearchRanking.Bm25 }).ToList();
+        var classes = lines.Select(Class).ToList();
+
+        using var index = NewsIndex.Open(folder);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{index.Count:N0} articles in {folder}; {requests.Count} queries from {queryFile}; {warmup} warm-up and {repeats} timed passes; top 10"));
+        Console.WriteLine();
+
+        Variant[] variants =
+        [
+            new("bm25", r => r),
+            new("sorted by date", r => r with { Sort = SearchSort.Newest }),
+            new("with snippets", r => r with { SnippetLength = new SearchRequest().SnippetLength }),
+            new("default ranking", r => r with { Ranking = SearchRanking.Default }),
+        ];
+        Console.WriteLine("| queries | threads | class | n | p50 µs | p95 µs | p99 µs | QPS |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var variant in variants)
+        {
+            var shaped = requests.Select(variant.Shape).ToList();
+            foreach (var threads in new[] { 1, 2 })
+            {
+                var (medians, qps) = Time(index, shaped, threads, repeats, warmup);
+                var groups = classes.Select((c, i) => (c, i)).GroupBy(x => x.c, x => medians[x.i]).OrderBy(g => Order(g.Key)).ToList();
+                Row(variant.Name, threads, "all", medians, qps);
+                if (variant.Name == "bm25")
+                {
+                    foreach (var group in groups)
+                    {
+                        Row(variant.Name, threads, group.Key, [.. group], null);
+                    }
+                    Row(variant.Name, threads, "date-filtered", [.. classes.Select((c, i) => (c, i)).Where(x => x.c.EndsWith("+date", StringComparison.Ordinal)).Select(x => medians[x.i])], null);
+                }
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Per-query median latencies (µs) and queries per second over the timed passes, on this many threads.</summary>
+    private static (double[] Medians, double Qps) Time(NewsIndex index, List<SearchRequest> requests, int threads, int repeats, int warmup)
+    {
+        for (var pass = 0; pass < warmup; pass++)
+        {
+            Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => index.Search(requests[i]));
+        }
+        var ticks = new long[requests.Count, repeats];
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(worker => new Thread(() =>
+        {
+            // Each thread runs its share of every pass, in file order, so no query repeats back to back.
+            for (var pass = 0; pass < repeats; pass++)
+            {
+                for (var i = worker; i < requests.Count; i += threads)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    index.Search(requests[i]);
+                    ticks[i, pass] = Stopwatch.GetTimestamp() - start;
+                }
+            }
+        })).ToList();
+        workers.ForEach(t => t.Start());
+        workers.ForEach(t => t.Join());
+        var seconds = clock.Elapsed.TotalSeconds;
+        var medians = new double[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            medians[i] = PeerAdapter.Median([.. Enumerable.Range(0, repeats).Select(r => ticks[i, r] * 1_000_000.0 / Stopwatch.Frequency)]);
+        }
+        return (medians, requests.Count * repeats / seconds);
+    }
+
+    private static void Row(string variant, int threads, string name, double[] medians, double? qps)
+    {
+        var sorted = medians.Order().ToList();
+        var q = qps is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {variant} | {threads} | {name} | {sorted.Count} | {PeerAdapter.Percentile(sorted, 50):N0} | {PeerAdapter.Percentile(sorted, 95):N0} | {PeerAdapter.Percentile(sorted, 99):N0} | {q} |"));
+    }
+
+    /// <summary>The peers' query classes: term (one word), or (several), and, phrase; "+date" with a date filter.</summary>
+    private static string Class(string line)
+    {
+        var bar = line.IndexOf('|', StringComparison.Ordinal);
+        var main = bar < 0 ? line : line[..bar];
+        var colon = main.IndexOf(':', StringComparison.Ordinal);
+        var kind = main[..colon].Trim();
+        var words = main[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var name = kind switch
+        {
+            "terms" => words == 1 ? "term" : "or",
+            _ => kind,
+        };
+        return bar < 0 ? name : name + "+date";
+    }
+
+    private static int Order(string name) => Array.IndexOf(["term", "term+date", "or", "or+date", "and", "and+date", "phrase", "phrase+date"], name);
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
