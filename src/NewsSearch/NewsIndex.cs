@@ -46,7 +46,7 @@ public sealed class NewsIndex : IDisposable
         this.options = options;
         Location = location;
         analyzer = NewsAnalyzer.Create();
-        similarity = new BM25Similarity(options.BM25K1, options.BM25B);
+        similarity = new ArticleSimilarity(options.BM25K1, options.BM25B);
         try
         {
             if (create)

@@ -15,7 +15,7 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "4";
+    private const string SchemaVersion = "5";
 
     /// <summary>
     /// The untokenized and numeric fields of the documents this thread is building, reused from one article to the
@@ -119,11 +119,20 @@ internal static class ArticleDocument
         {
             Reused.Id(article.Id),
             Reused.Fingerprint(FingerprintTerm(article.Id, fingerprint)),
-            new TextField(NewsFields.Body, article.Body, Field.Store.YES),
-
-            // The analyzer keeps only the first words of this copy (NewsAnalyzer.LeadPositions).
-            new TextField(NewsFields.Lead, article.Body, Field.Store.NO),
         };
+
+        // A plain word search looks in the body field: the headline is indexed there too (first, as a value of its
+        // own, so no phrase spans headline and text), since a reader searching "cocoa" means the story headlined
+        // "BAHIA COCOA REVIEW" as well. Only the text is stored, for snippets and show. A brief whose text is its
+        // headline is not counted twice.
+        if (!string.IsNullOrWhiteSpace(article.Title) && !string.Equals(article.Title.Trim(), article.Body.Trim(), StringComparison.Ordinal))
+        {
+            document.Add(new TextField(NewsFields.Body, article.Title, Field.Store.NO));
+        }
+        document.Add(new TextField(NewsFields.Body, article.Body, Field.Store.YES));
+
+        // The analyzer keeps only the first words of this copy (NewsAnalyzer.LeadPositions).
+        document.Add(new TextField(NewsFields.Lead, article.Body, Field.Store.NO));
 
         if (article.Date is { } date)
         {

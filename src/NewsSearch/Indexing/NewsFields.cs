@@ -41,7 +41,10 @@ internal static class NewsFields
     /// <summary>Headline: English analysis, stored.</summary>
     public const string Title = "title";
 
-    /// <summary>Body text: English analysis with positions (phrases), stored for snippets and display.</summary>
+    /// <summary>
+    /// Body text: English analysis with positions (phrases), stored for snippets and display. The headline is indexed
+    /// here as well (not stored), as a value of its own before the text, so plain word searches find it.
+    /// </summary>
     public const string Body = "body";
 
     /// <summary>Where the article came from (file, archive member): stored and untokenized, so a source's articles can be found again.</summary>
@@ -87,7 +90,7 @@ internal static class NewsFields
     /// </summary>
     public const string Lead = "lead";
 
-    /// <summary>The field a query word without a field name searches.</summary>
+    /// <summary>The field a query word without a field name searches: the text, with the headline indexed in it too.</summary>
     public const string DefaultField = Body;
 
     /// <summary>Fields a user may name in a query (<c>field:value</c>).</summary>

@@ -161,7 +161,8 @@ internal static class QueryRewriter
         }
 
         var reader = searcher.IndexReader;
-        var maxArticles = settings.FeedbackMaxDocShare * reader.NumDocs;
+        // Articles, not documents: the quotations indexed beside them have no body and must not raise the bar.
+        var maxArticles = settings.FeedbackMaxDocShare * reader.GetDocCount(NewsFields.Body);
         var chosen = new List<(string Word, double P)>();
         foreach (var (word, p) in model.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal))
         {

@@ -82,6 +82,20 @@ public sealed class JsonLinesTests : IDisposable
     }
 
     [Fact]
+    public void Headline_IsFoundByPlainWords_ButNoPhraseSpansHeadlineAndText()
+    {
+        var path = folder.Write("headlines.jsonl", """{"id": "h1", "date": "1987-03-02", "title": "BAHIA COCOA REVIEW", "body": "Showers continued throughout the week in the Bahia zone."}""" + "\n");
+
+        index.IndexPaths([path], IngestOptions.Default);
+
+        var hit = Assert.Single(index.Search(new SearchRequest { Query = "cocoa" }).Hits);
+        Assert.Equal("BAHIA COCOA REVIEW", hit.Title);
+        Assert.StartsWith("Showers continued", hit.Snippet!.Text, StringComparison.Ordinal);
+        Assert.Equal(0, index.Search(new SearchRequest { Query = "\"review showers\"" }).TotalHits);
+        Assert.Equal("Showers continued throughout the week in the Bahia zone.", index.Get("h1")!.Article.Body);
+    }
+
+    [Fact]
     public void Brief_WithATitleAndNoBody_IsIndexedWithTheTitleAsItsText()
     {
         var path = folder.Write("briefs.jsonl", """{"id": "b1", "date": "1987-03-02", "title": "BANK OF JAPAN BUYS DOLLARS IN TOKYO"}""" + "\n");

@@ -15,6 +15,31 @@ public sealed class RankingAndSortingTests : IDisposable
     private List<string> Ids(SearchRequest request) => index.Search(request).Hits.Select(h => h.Id).ToList();
 
     [Fact]
+    public void Scores_DoNotDependOnHowManyQuotationsTheIndexHolds()
+    {
+        // The same articles, once with their quotations indexed beside them and once without: BM25's statistics
+        // must count articles only, so every score is the same.
+        Article[] articles =
+        [
+            new("quoted", null, "", "\"The harvest is ruined,\" farmer Ana Costa said. \"We have nothing,\" she added. \"Nothing,\" she said. Rain fell on the harvest."),
+            new("plain", null, "", "The harvest was late this year across the region, and rain fell again."),
+            new("other", null, "", "Markets were calm as traders waited for the central bank."),
+        ];
+        float?[] Scores(bool extract)
+        {
+            using var local = NewsIndex.CreateInMemory(NewsIndexOptions.Default with { ExtractSpeakers = extract });
+            foreach (var article in articles)
+            {
+                local.Upsert(article);
+            }
+            local.Commit();
+            return [.. local.Search(new SearchRequest { Query = "harvest rain", Ranking = SearchRanking.Bm25 }).Hits.OrderBy(h => h.Id, StringComparer.Ordinal).Select(h => h.Score)];
+        }
+
+        Assert.Equal(Scores(extract: false), Scores(extract: true));
+    }
+
+    [Fact]
     public void RarerTerm_RanksHigher()
     {
         using var local = NewsIndex.CreateInMemory();

@@ -1,0 +1,45 @@
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace NewsSearch.Querying;
+
+/// <summary>
+/// BM25 over the documents that have the field, not over every document in the index. Lucene 4 computes a word's
+/// IDF and a field's average length from the index's document count, and this index also holds one document per
+/// quotation, with no body: counted in, they inflated every body word's IDF and shrank the average body length,
+/// so an article ranked differently when the same collection carried more quotations. Lucene 6 and later count
+/// the documents with the field, as done here.
+/// </summary>
+internal sealed class ArticleSimilarity(float k1, float b) : BM25Similarity(k1, b)
+{
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
+    {
+        var documents = Documents(collectionStats);
+        var idf = Idf(termStats.DocFreq, documents);
+        return new Explanation(idf, $"idf(docFreq={termStats.DocFreq}, docCount={documents})");
+    }
+
+    public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics[] termStats)
+    {
+        var documents = Documents(collectionStats);
+        var explanation = new Explanation { Description = "idf(), sum of:" };
+        var idf = 0f;
+        foreach (var stat in termStats)
+        {
+            var termIdf = Idf(stat.DocFreq, documents);
+            explanation.AddDetail(new Explanation(termIdf, $"idf(docFreq={stat.DocFreq}, docCount={documents})"));
+            idf += termIdf;
+        }
+        explanation.Value = idf;
+        return explanation;
+    }
+
+    protected override float AvgFieldLength(CollectionStatistics collectionStats)
+    {
+        var documents = Documents(collectionStats);
+        return collectionStats.SumTotalTermFreq <= 0 || documents <= 0 ? 1f : (float)((double)collectionStats.SumTotalTermFreq / documents);
+    }
+
+    private static long Documents(CollectionStatistics collectionStats) =>
+        collectionStats.DocCount > 0 ? collectionStats.DocCount : collectionStats.MaxDoc;
+}
