@@ -190,6 +190,29 @@ public sealed class NewsIndex : IDisposable
         }
     }
 
+    /// <summary>Runs of at least this many written articles may end with a merge (see <see cref="MergeAfterBulkWrite"/>).</summary>
+    internal const int BulkArticles = 10_000;
+
+    /// <summary>
+    /// After a run that wrote at least <see cref="BulkArticles"/> articles and at least half of the index, merges the
+    /// index into one segment and commits. A query pays per segment (term lookups, postings, input clones): on
+    /// 200,000 Reuters articles in the 12 segments a bulk run leaves, that was half of a query's time (p50 376 µs
+    /// in 12 segments, 190 µs in one; the merge took 4.7 s after 34 s of indexing). A small update to a large
+    /// index does not rewrite it: its few new segments are left to the merge policy.
+    /// </summary>
+    /// <returns>Whether it merged.</returns>
+    internal bool MergeAfterBulkWrite(int writtenArticles)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (writtenArticles < BulkArticles || writtenArticles * 2L < Count)
+        {
+            return false;
+        }
+        Writer.ForceMerge(1);
+        Commit();
+        return true;
+    }
+
     /// <summary>
     /// Indexes files, folders and archives with the default <see cref="IngestOptions"/>, then commits: see
     /// <see cref="IndexPaths(IEnumerable{string}, IngestOptions, IProgress{IngestProgress}?, CancellationToken)"/>.

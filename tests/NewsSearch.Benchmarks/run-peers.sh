@@ -34,7 +34,8 @@ run() {  # NAME CORPUS QUERIES [VAR=VALUE ...]
 
 scaled() {  # DOCS -> path of the scaled corpus, made once
   local out="$scratch/reuters-$1.jsonl.gz"
-  [ -s "$out" ] || python3 "$peers/scale.py" "$reuters" "$out" --docs "$1" >&2
+  # Written under another name and renamed, so an interrupted run never leaves a short corpus behind.
+  [ -s "$out" ] || { python3 "$peers/scale.py" "$reuters" "$out.part.jsonl.gz" --docs "$1" >&2 && mv "$out.part.jsonl.gz" "$out"; }
   echo "$out"
 }
 

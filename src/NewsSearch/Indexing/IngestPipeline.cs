@@ -13,7 +13,8 @@ namespace NewsSearch.Indexing;
 /// </summary>
 /// <remarks>
 /// Commits happen every <see cref="IngestOptions.CommitEvery"/> written articles or
-/// <see cref="IngestOptions.CommitInterval"/>, at the end and on cancellation. Each article is one atomic Lucene
+/// <see cref="IngestOptions.CommitInterval"/>, at the end and on cancellation; a bulk run ends by merging the index into
+/// one segment (<see cref="NewsIndex.MergeAfterBulkWrite"/>). Each article is one atomic Lucene
 /// update, so every commit holds whole articles: a kill leaves the last commit intact, and because unchanged
 /// articles are skipped by fingerprint, the next run only does what is left.
 /// </remarks>
@@ -42,8 +43,12 @@ internal static class IngestPipeline
 
         var time = StageClock.Now;
         index.Commit();
-        run.Clock.Lap(Stage.Commit, ref time);
         var interrupted = cancellation.IsCancellationRequested;
+        if (!interrupted)
+        {
+            index.MergeAfterBulkWrite(run.Added + run.Updated);
+        }
+        run.Clock.Lap(Stage.Commit, ref time);
         var deleted = seen is not null && !interrupted ? Pruning.Run(index, source, seen) : 0;
         reporter?.Finish();
 

@@ -26,6 +26,26 @@ internal static class DocumentKinds
     /// <summary>Quotations.</summary>
     public static Filter Quotations { get; } = new BitSetCachingFilter(new QueryWrapperFilter(new TermQuery(QuotationTerm)));
 
+    /// <summary>Fields only articles have: a query that needs one of them to match can never match a quotation.</summary>
+    private static readonly HashSet<string> ArticleOnlyFields = [NewsFields.Body, NewsFields.Title, NewsFields.Lead, NewsFields.Source];
+
+    /// <summary>
+    /// Whether every document <paramref name="query"/> matches has an article-only field, so that restricting its
+    /// matches to articles would change nothing and can be skipped: a plain word search then costs what it costs in
+    /// an index of articles alone. Conservative: any query it does not know keeps the restriction.
+    /// </summary>
+    public static bool OnlyArticlesMatch(Query query) => query switch
+    {
+        TermQuery term => ArticleOnlyFields.Contains(term.Term.Field),
+        PhraseQuery phrase => phrase.GetTerms() is { Length: > 0 } terms && ArticleOnlyFields.Contains(terms[0].Field),
+        MultiTermQuery multi => ArticleOnlyFields.Contains(multi.Field),
+        BooleanQuery boolean => boolean.Clauses.Any(c => c.Occur == Occur.MUST && OnlyArticlesMatch(c.Query))
+                                || (!boolean.Clauses.Any(c => c.Occur == Occur.MUST)
+                                    && boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).ToList() is { Count: > 0 } should
+                                    && should.All(c => OnlyArticlesMatch(c.Query))),
+        _ => false,
+    };
+
     /// <summary><paramref name="filter"/> restricted to <paramref name="kind"/>; just the kind when there is no other filter.</summary>
     public static Filter And(Filter kind, Filter? filter) => filter is null ? kind : new RestrictedFilter(kind, filter);
 

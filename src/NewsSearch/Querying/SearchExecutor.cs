@@ -22,7 +22,9 @@ internal static class SearchExecutor
         var clock = Stopwatch.StartNew();
         var hasText = !string.IsNullOrWhiteSpace(request.Query);
         var userQuery = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
-        var filter = BuildFilter(request, analyzer);
+        var filter = userQuery is not null && DocumentKinds.OnlyArticlesMatch(userQuery)
+            ? BuildFilter(request.From, request.To, request.Speaker, request.Dateline, analyzer)
+            : BuildFilter(request, analyzer);
 
         // The ranking only reorders (the user's query decides what matches), so counting and date order skip it.
         RankedQuery? ranked = null;

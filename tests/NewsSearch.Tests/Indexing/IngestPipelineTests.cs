@@ -18,6 +18,26 @@ public sealed class IngestPipelineTests : IDisposable
     private string Input => Path.Combine(folder.Path, "in");
 
     [Fact]
+    public void BulkRun_EndsMerged_ASmallUpdateDoesNot()
+    {
+        using var index = NewsIndex.OpenOrCreate(IndexPath);
+        for (var i = 0; i < 3; i++)
+        {
+            index.Upsert(new Article($"a{i}", new DateOnly(2023, 1, 1 + i), "Paris", $"Article {i} about the summit."));
+            index.Commit();
+        }
+
+        Assert.False(index.MergeAfterBulkWrite(NewsIndex.BulkArticles - 1));
+        Assert.Equal(3, Directory.GetFiles(IndexPath, "*.si").Length);
+        Assert.True(index.MergeAfterBulkWrite(NewsIndex.BulkArticles));
+        Assert.Equal(3, index.Search(new SearchRequest { Query = "summit" }).TotalHits);
+
+        using var reopened = NewsIndex.Open(IndexPath);
+        Assert.Equal(3, reopened.Count);
+        Assert.Single(Directory.GetFiles(IndexPath, "*.si"));
+    }
+
+    [Fact]
     public void ReRun_OnUnchangedInput_WritesNothing()
     {
         WriteArticles("in/feed.jsonl", 60);

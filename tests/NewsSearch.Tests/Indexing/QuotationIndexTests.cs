@@ -24,6 +24,13 @@ public sealed class QuotationIndexTests : IDisposable
         Assert.Equal(1, index.Search(new SearchRequest { Query = "\"invisible hand\"" }).TotalHits);
         Assert.Equal(SeedId, index.Get(SeedId)!.Article.Id);
 
+        // Fields that quotations carry too: each query still counts the one article, never its quotations.
+        foreach (var query in new[] { "speaker:\"Qin Gang\"", "dateline:delhi", "date:2023-03", "speaker:qin OR ukraine", "ukraine OR speaker:qin", "+speaker:qin +tragedy", $"id:\"{SeedId}\"" })
+        {
+            Assert.Equal(1, index.Search(new SearchRequest { Query = query }).TotalHits);
+            Assert.Equal(1, index.Search(new SearchRequest { Query = query, From = new DateOnly(2023, 3, 1), Speaker = "Qin" }).TotalHits);
+        }
+
         var stats = index.GetStatistics();
         Assert.Equal(1, stats.Articles);
         Assert.Equal([new ValueCount("Qin Gang", 1), new ValueCount("Volodymyr Zelenskiy", 1)], stats.Speakers);
