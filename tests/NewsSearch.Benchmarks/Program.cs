@@ -18,11 +18,14 @@ internal static class Program
                 return PeerAdapter.Run(args[1..]);
             case "query-classes":
                 return QueryClasses.Run(args[1..]);
+            case "lucene-ceiling":
+                return LuceneCeiling.Run(args[1..]);
             default:
                 Console.Error.WriteLine("""
                     usage: NewsSearch.Benchmarks extraction-speed [--corpus reuters21578/seedformat.tar.gz] [--rounds N]
                            NewsSearch.Benchmarks peer prepare|build CORPUS DIR|query DIR QUERIES K REPEATS [WARMUP]
                            NewsSearch.Benchmarks query-classes --index DIR --queries FILE [--repeats N] [--warmup N]
+                           NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS]
                     """);
                 return 2;
         }

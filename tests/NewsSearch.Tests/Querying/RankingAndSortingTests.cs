@@ -40,6 +40,18 @@ public sealed class RankingAndSortingTests : IDisposable
     }
 
     [Fact]
+    public void DateFilters_NeverMatchUndatedArticles_EvenWithAnOpenEnd()
+    {
+        index.Upsert(new Article("undated", null, "Nowhere", "An undated note about rains and protest."));
+        index.Commit();
+
+        Assert.Contains("undated", Ids(new SearchRequest { Query = "rains" }));
+        Assert.DoesNotContain("undated", Ids(new SearchRequest { Query = "rains", To = new DateOnly(2100, 1, 1) }));
+        Assert.DoesNotContain("undated", Ids(new SearchRequest { Query = "rains", From = new DateOnly(1, 1, 1) }));
+        Assert.DoesNotContain("undated", Ids(new SearchRequest { To = new DateOnly(2100, 1, 1), Limit = 100 }));
+    }
+
+    [Fact]
     public void RarerTerm_RanksHigher()
     {
         using var local = NewsIndex.CreateInMemory();
