@@ -24,7 +24,7 @@ internal static class Program
                 Console.Error.WriteLine("""
                     usage: NewsSearch.Benchmarks extraction-speed [--corpus reuters21578/seedformat.tar.gz] [--rounds N]
                            NewsSearch.Benchmarks peer prepare|build CORPUS DIR|query DIR QUERIES K REPEATS [WARMUP]
-                           NewsSearch.Benchmarks query-classes --index DIR --queries FILE [--repeats N] [--warmup N]
+                           NewsSearch.Benchmarks query-classes (--index DIR | --corpus FILE) --queries FILE [--repeats N] [--warmup N]
                            NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS]
                     """);
                 return 2;
