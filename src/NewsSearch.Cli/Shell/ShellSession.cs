@@ -91,21 +91,8 @@ internal sealed class ShellSession
     {
         var request = filters.Apply(new SearchRequest { Query = text, Limit = PageSize });
         var clock = Stopwatch.StartNew();
-        SearchResults results;
-        SearchCounts counts;
-        try
+        if (Reported<(SearchResults, SearchCounts)?>(() => (index.Search(request), index.GetCounts(request, CountsText.SummaryTop))) is not var (results, counts))
         {
-            results = index.Search(request);
-            counts = index.GetCounts(request, CountsText.SummaryTop);
-        }
-        catch (QuerySyntaxException e)
-        {
-            QueryError(e);
-            return;
-        }
-        catch (NewsSearchException e)
-        {
-            Error(e.Message);
             return;
         }
         clock.Stop();
@@ -285,22 +272,31 @@ internal sealed class ShellSession
             To = filters.To?.Day,
             Limit = PageSize,
         };
-        QuoteResults results;
+        if (Reported(() => index.SearchQuotes(request)) is { } results)
+        {
+            QuotesCommand.WriteText(Console(), results, Styled);
+        }
+    }
+
+    /// <summary>
+    /// The answer of <paramref name="ask"/>, or <c>null</c> after reporting a bad query (with its caret) or another
+    /// user error: the session goes on either way.
+    /// </summary>
+    private T? Reported<T>(Func<T> ask)
+    {
         try
         {
-            results = index.SearchQuotes(request);
+            return ask();
         }
         catch (QuerySyntaxException e)
         {
             QueryError(e);
-            return;
         }
         catch (NewsSearchException e)
         {
             Error(e.Message);
-            return;
         }
-        QuotesCommand.WriteText(Console(), results, Styled);
+        return default;
     }
 
     public void ShowHelp()
