@@ -85,8 +85,8 @@ internal static class PeerAdapter
             Console.Error.WriteLine($"{Engine}: no index at {folder}; run '{Engine} build' first");
             return 2;
         }
-        var lines = File.ReadAllLines(queryFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        var requests = LatencyBenchmark.ReadQueries(queryFile).Select(r => r with { Limit = k, Ranking = Ranking }).ToList();
+        var queries = LatencyBenchmark.ReadQueryLines(queryFile);
+        List<SearchRequest> requests = [.. queries.Select(q => q.Request with { Limit = k, Ranking = Ranking })];
         using var index = NewsIndex.Open(folder);
 
         var last = new SearchResults?[requests.Count];
@@ -120,7 +120,7 @@ internal static class PeerAdapter
             var us = Median(ticks[i].Select(t => t * 1_000_000.0 / Stopwatch.Frequency).ToArray());
             medians.Add(us);
             var results = last[i]!;
-            var line = i < lines.Count ? lines[i] : string.Empty;
+            var line = queries[i].Line;
             Emit(writer =>
             {
                 writer.WriteString("engine", Engine);
@@ -171,15 +171,16 @@ internal static class PeerAdapter
     private static long FolderBytes(string folder) =>
         new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
+    private static readonly Stream Stdout = Console.OpenStandardOutput();
+
     private static void Emit(Action<Utf8JsonWriter> write)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(Stdout, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             write(writer);
             writer.WriteEndObject();
         }
-        stdout.WriteByte((byte)'\n');
+        Stdout.WriteByte((byte)'\n');
     }
 }

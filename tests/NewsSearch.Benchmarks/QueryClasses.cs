@@ -43,9 +43,9 @@ internal static class QueryClasses
         }
         var repeats = int.Parse(Option(args, "--repeats") ?? "10", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Option(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
-        var lines = File.ReadAllLines(queryFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        var requests = LatencyBenchmark.ReadQueries(queryFile).Select(r => r with { Ranking = SearchRanking.Bm25 }).ToList();
-        var classes = lines.Select(Class).ToList();
+        var queries = LatencyBenchmark.ReadQueryLines(queryFile);
+        List<SearchRequest> requests = [.. queries.Select(q => q.Request with { Ranking = SearchRanking.Bm25 })];
+        var classes = queries.Select(q => Class(q.Line)).ToList();
 
         using var index = NewsIndex.Open(folder!);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

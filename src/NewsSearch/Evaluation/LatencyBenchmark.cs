@@ -4,6 +4,11 @@ using Lucene.Net.QueryParsers.Classic;
 
 namespace NewsSearch.Evaluation;
 
+/// <summary>One query of a benchmark query file: the line as written (its kind, words and date window) and its request.</summary>
+/// <param name="Line">The line, trimmed: <c>terms: w1 w2 | date: 1987-03-01..1987-03-31</c>.</param>
+/// <param name="Request">The search it stands for: the top 10 without snippets.</param>
+public sealed record BenchmarkQuery(string Line, SearchRequest Request);
+
 /// <summary>Latency percentiles of one ranking over a query set, in microseconds.</summary>
 /// <param name="P50">Median over the queries of each query's median time.</param>
 /// <param name="P95">95th percentile (nearest rank) of the per-query medians.</param>
@@ -33,9 +38,13 @@ public static class LatencyBenchmark
 {
     /// <summary>Reads a query file in the peers' benchmark format into search requests.</summary>
     /// <exception cref="NewsSearchException">The file cannot be read or a line is not in the format.</exception>
-    public static IReadOnlyList<SearchRequest> ReadQueries(string path)
+    public static IReadOnlyList<SearchRequest> ReadQueries(string path) => [.. ReadQueryLines(path).Select(q => q.Request)];
+
+    /// <summary>Reads a query file in the peers' benchmark format: each query line as written, with its search request.</summary>
+    /// <exception cref="NewsSearchException">The file cannot be read or a line is not in the format.</exception>
+    public static IReadOnlyList<BenchmarkQuery> ReadQueryLines(string path)
     {
-        var requests = new List<SearchRequest>();
+        var queries = new List<BenchmarkQuery>();
         var number = 0;
         using var reader = new StreamReader(EvaluationFiles.OpenMaybeGzipped(path));
         while (reader.ReadLine() is { } line)
@@ -45,10 +54,10 @@ public static class LatencyBenchmark
             {
                 continue;
             }
-            requests.Add(Parse(line) ?? throw new NewsSearchException(
-                $"{path}:{number}: expected 'terms: w1 w2', 'and: w1 w2' or 'phrase: w1 w2', optionally followed by '| date: YYYY-MM-DD..YYYY-MM-DD'"));
+            queries.Add(new BenchmarkQuery(line.Trim(), Parse(line) ?? throw new NewsSearchException(
+                $"{path}:{number}: expected 'terms: w1 w2', 'and: w1 w2' or 'phrase: w1 w2', optionally followed by '| date: YYYY-MM-DD..YYYY-MM-DD'")));
         }
-        return requests;
+        return queries;
     }
 
     /// <summary>Runs <paramref name="warmup"/> untimed and <paramref name="repeats"/> timed passes over the queries.</summary>

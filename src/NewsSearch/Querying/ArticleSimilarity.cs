@@ -21,16 +21,13 @@ internal sealed class ArticleSimilarity(float k1, float b) : BM25Similarity(k1, 
 
     public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics[] termStats)
     {
-        var documents = Documents(collectionStats);
         var explanation = new Explanation { Description = "idf(), sum of:" };
-        var idf = 0f;
         foreach (var stat in termStats)
         {
-            var termIdf = Idf(stat.DocFreq, documents);
-            explanation.AddDetail(new Explanation(termIdf, $"idf(docFreq={stat.DocFreq}, docCount={documents})"));
-            idf += termIdf;
+            var term = IdfExplain(collectionStats, stat);
+            explanation.AddDetail(term);
+            explanation.Value += term.Value;
         }
-        explanation.Value = idf;
         return explanation;
     }
 

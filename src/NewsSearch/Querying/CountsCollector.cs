@@ -119,10 +119,10 @@ internal sealed class CountsCollector : ICollector
         SearchExecutor.Validate(request);
         var clock = Stopwatch.StartNew();
         // The same query and filters as the search itself, so counts and results always describe the same articles.
-        Query query = string.IsNullOrWhiteSpace(request.Query) ? new MatchAllDocsQuery() : NewsQueryParser.Parse(request.Query, analyzer);
-        var filter = SearchExecutor.BuildFilter(request, analyzer);
+        var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : NewsQueryParser.Parse(request.Query, analyzer);
+        var filter = SearchExecutor.BuildFilter(request, userQuery, analyzer);
         var counts = new CountsCollector();
-        searcher.Search(query, filter, counts);
+        searcher.Search(userQuery ?? new MatchAllDocsQuery(), filter, counts);
         counts.Complete();
 
         var days = counts.Days.ToDictionary(kv => ArticleDocument.FromDayNumber(kv.Key), kv => kv.Value);

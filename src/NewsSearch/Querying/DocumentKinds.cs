@@ -39,10 +39,11 @@ internal static class DocumentKinds
         TermQuery term => ArticleOnlyFields.Contains(term.Term.Field),
         PhraseQuery phrase => phrase.GetTerms() is { Length: > 0 } terms && ArticleOnlyFields.Contains(terms[0].Field),
         MultiTermQuery multi => ArticleOnlyFields.Contains(multi.Field),
-        BooleanQuery boolean => boolean.Clauses.Any(c => c.Occur == Occur.MUST && OnlyArticlesMatch(c.Query))
-                                || (!boolean.Clauses.Any(c => c.Occur == Occur.MUST)
-                                    && boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).ToList() is { Count: > 0 } should
-                                    && should.All(c => OnlyArticlesMatch(c.Query))),
+        // A required article-only clause decides; without required clauses, every optional one must be article-only.
+        BooleanQuery boolean => boolean.Clauses.Any(c => c.Occur == Occur.MUST)
+            ? boolean.Clauses.Any(c => c.Occur == Occur.MUST && OnlyArticlesMatch(c.Query))
+            : boolean.Clauses.Any(c => c.Occur == Occur.SHOULD)
+              && boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).All(c => OnlyArticlesMatch(c.Query)),
         _ => false,
     };
 
@@ -73,14 +74,11 @@ internal static class DocumentKinds
     {
         public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var kindSet = kind.GetDocIdSet(context, null);
-            if (kindSet?.Bits is not { } kindBits)
+            // The kinds are cached as bit sets; a segment without documents of the kind caches the empty set, which
+            // has no bits and leaves nothing to find.
+            if (kind.GetDocIdSet(context, null)?.Bits is not { } kindBits)
             {
-                return kindSet is null ? null : new BooleanFilter
-                {
-                    new FilterClause(kind, Occur.MUST),
-                    new FilterClause(filter, Occur.MUST),
-                }.GetDocIdSet(context, acceptDocs);
+                return null;
             }
             IBits accepted = acceptDocs is null ? kindBits : new BothBits(acceptDocs, kindBits);
             return BitsFilteredDocIdSet.Wrap(filter.GetDocIdSet(context, accepted), accepted);

@@ -22,9 +22,7 @@ internal static class SearchExecutor
         var clock = Stopwatch.StartNew();
         var hasText = !string.IsNullOrWhiteSpace(request.Query);
         var userQuery = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
-        var filter = userQuery is not null && DocumentKinds.OnlyArticlesMatch(userQuery)
-            ? BuildFilter(request.From, request.To, request.Speaker, request.Dateline, analyzer)
-            : BuildFilter(request, analyzer);
+        var filter = BuildFilter(request, userQuery, analyzer);
 
         // The ranking only reorders (the user's query decides what matches), so counting and date order skip it.
         RankedQuery? ranked = null;
@@ -118,11 +116,19 @@ internal static class SearchExecutor
     }
 
     /// <summary>
-    /// The filters of a request (dates, speaker, dateline) as one Lucene filter. It always keeps to articles: the
-    /// quotations indexed beside them are left out here, in one place, for every article-level search.
+    /// The filters of a request (dates, speaker, dateline) as one Lucene filter, kept to articles: the quotations
+    /// indexed beside them are left out here, in one place, for every article-level search. When the query itself
+    /// can only match articles (<see cref="DocumentKinds.OnlyArticlesMatch"/>) the restriction would change nothing
+    /// and is left off, so a plain word search costs what it would in an index of articles alone.
     /// </summary>
-    public static Filter BuildFilter(SearchRequest request, Analyzer analyzer) =>
-        DocumentKinds.And(DocumentKinds.Articles, BuildFilter(request.From, request.To, request.Speaker, request.Dateline, analyzer));
+    /// <param name="request">The request whose filters these are.</param>
+    /// <param name="query">The request's parsed query; <c>null</c> when it has none (every document matches).</param>
+    /// <param name="analyzer">The shared analyzer, for speaker names.</param>
+    public static Filter? BuildFilter(SearchRequest request, Query? query, Analyzer analyzer)
+    {
+        var filters = BuildFilter(request.From, request.To, request.Speaker, request.Dateline, analyzer);
+        return query is not null && DocumentKinds.OnlyArticlesMatch(query) ? filters : DocumentKinds.And(DocumentKinds.Articles, filters);
+    }
 
     /// <summary>
     /// Articles published from <paramref name="fromDay"/> to <paramref name="toDay"/>, inclusive, over the indexed
