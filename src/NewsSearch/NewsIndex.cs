@@ -131,7 +131,7 @@ public sealed class NewsIndex : IDisposable
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var time = StageClock.Now;
-        var fingerprint = ArticleDocument.Fingerprint(article);
+        var fingerprint = ArticleDocument.Fingerprint(article, options.ExtractSpeakers);
         var outcome = Classify(article.Id, fingerprint);
         clock?.Lap(Stage.Check, ref time);
         if (outcome == UpsertOutcome.Unchanged)
@@ -395,6 +395,10 @@ public sealed class NewsIndex : IDisposable
             OpenMode = mode,
             Similarity = similarity,
             RAMBufferSizeMB = options.RamBufferMB,
+            // Flushed segments as separate files rather than packed into one compound file: packing copies every
+            // segment once more, and a bulk run merges them all at its end anyway. The merge policy still packs
+            // small merged segments, so an index of many small updates keeps few open files.
+            UseCompoundFile = false,
         };
         try
         {

@@ -25,7 +25,7 @@ internal static class Program
                     usage: NewsSearch.Benchmarks extraction-speed [--corpus reuters21578/seedformat.tar.gz] [--rounds N]
                            NewsSearch.Benchmarks peer prepare|build CORPUS DIR|query DIR QUERIES K REPEATS [WARMUP]
                            NewsSearch.Benchmarks query-classes (--index DIR | --corpus FILE) --queries FILE [--repeats N] [--warmup N]
-                           NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS]
+                           NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS] [--ladder]
                     """);
                 return 2;
         }

@@ -28,6 +28,22 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void NoExtract_IndexesTextWithoutSpeakers_ALaterRunWithExtractionAddsThem()
+    {
+        cli.Write("in/a.txt", "date 2023-03-07 Beijing: \"Relations are good,\" Qin Gang said on Tuesday.");
+
+        var textOnly = cli.Run("index", "in", "--no-extract");
+        Assert.Equal("1 added, 0 updated, 0 unchanged, 0 rejected (TIME) into ./index\n", CliRunner.Normalize(textOnly.Out));
+        Assert.Contains("\"total\": 1", cli.Run("search", "relations", "--json").Out, StringComparison.Ordinal);
+        Assert.Contains("\"total\": 0", cli.Run("search", "relations", "--speaker", "Qin Gang", "--json").Out, StringComparison.Ordinal);
+
+        // Same text, but this run extracts: the article is not "unchanged".
+        var extracted = cli.Run("index", "in");
+        Assert.Equal("0 added, 1 updated, 0 unchanged, 0 rejected (TIME) into ./index\n", CliRunner.Normalize(extracted.Out));
+        Assert.Contains("\"total\": 1", cli.Run("search", "relations", "--speaker", "Qin Gang", "--json").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RejectedInput_IsReportedWithPathAndLine_RestIsIndexed_ExitOne()
     {
         cli.Write("in/good.txt", "date 2023-01-01 Paris: Fine.");

@@ -183,10 +183,14 @@ internal static class ArticleDocument
         return new IndexedArticle(article, document.GetValues(NewsFields.Speaker));
     }
 
-    /// <summary>A hash of everything that goes into the document, so an unchanged article can be skipped.</summary>
-    public static string Fingerprint(Article article)
+    /// <summary>
+    /// A hash of everything that goes into the article's documents, so an unchanged article can be skipped: its
+    /// fields and whether quotations were extracted (an article indexed with <c>--no-extract</c> is extracted when a
+    /// later run asks for it).
+    /// </summary>
+    public static string Fingerprint(Article article, bool extracted)
     {
-        var text = string.Join('\u001f', SchemaVersion, article.Id, article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        var text = string.Join('\u001f', SchemaVersion, extracted ? "x" : "-", article.Id, article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             article.Dateline, article.Title ?? "", article.Source ?? "", article.Body);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
     }

@@ -31,8 +31,12 @@ public sealed record IngestOptions
     /// </summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Articles written between two commits, at most. Default: 50,000.</summary>
-    public int CommitEvery { get; init; } = 50_000;
+    /// <summary>
+    /// Articles written between two commits, at most. Default: 250,000, so that on a fast machine the time limit
+    /// (<see cref="CommitInterval"/>) decides: a commit flushes every writing thread's buffer into a small segment
+    /// of its own, and those cost merging later (fewer commits measured 10–15 % faster on 200,000 articles).
+    /// </summary>
+    public int CommitEvery { get; init; } = 250_000;
 
     /// <summary>Time between two commits, at most, so an interrupted run loses little work. Default: one minute.</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromMinutes(1);
