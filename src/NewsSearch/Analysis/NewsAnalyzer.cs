@@ -14,8 +14,8 @@ namespace NewsSearch.Analysis;
 internal static class NewsAnalyzer
 {
     /// <summary>
-    /// How many positions of the body the lead field keeps: a headline and a lead sentence or two. Measured on the
-    /// odd TIME queries against 10 and 20 (README, "Ranking quality").
+    /// How many of the body's first positions count as its lead: a lead sentence or two. Measured on the odd TIME
+    /// queries against 10 and 20 (README, "Ranking quality").
     /// </summary>
     public const int LeadPositions = 40;
 
@@ -28,7 +28,6 @@ internal static class NewsAnalyzer
             [NewsFields.Source] = new KeywordAnalyzer(),
             [NewsFields.Dateline] = new PlaceAnalyzer(),
             [NewsFields.Speaker] = new NameAnalyzer(),
-            [NewsFields.Lead] = new EnglishTextAnalyzer(LeadPositions),
         };
         return new PerFieldAnalyzerWrapper(new EnglishTextAnalyzer(), perField);
     }

@@ -15,7 +15,7 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "5";
+    private const string SchemaVersion = "6";
 
     /// <summary>
     /// The untokenized and numeric fields of the documents this thread is building, reused from one article to the
@@ -121,18 +121,18 @@ internal static class ArticleDocument
             Reused.Fingerprint(FingerprintTerm(article.Id, fingerprint)),
         };
 
-        // A plain word search looks in the body field: the headline is indexed there too (first, as a value of its
-        // own, so no phrase spans headline and text), since a reader searching "cocoa" means the story headlined
-        // "BAHIA COCOA REVIEW" as well. Only the text is stored, for snippets and show. A brief whose text is its
-        // headline is not counted twice.
+        // The text first, so its words hold the body's first positions: the default ranking finds the lead there
+        // (NewsAnalyzer.LeadPositions) without indexing the opening a second time. Only the text is stored, for
+        // snippets and show.
+        document.Add(new TextField(NewsFields.Body, article.Body, Field.Store.YES));
+
+        // A plain word search looks in the body field, so the headline is indexed there too (as a value of its own,
+        // so no phrase spans headline and text): a reader searching "cocoa" means the story headlined "BAHIA COCOA
+        // REVIEW" as well. A brief whose text is its headline is not counted twice.
         if (!string.IsNullOrWhiteSpace(article.Title) && !string.Equals(article.Title.Trim(), article.Body.Trim(), StringComparison.Ordinal))
         {
             document.Add(new TextField(NewsFields.Body, article.Title, Field.Store.NO));
         }
-        document.Add(new TextField(NewsFields.Body, article.Body, Field.Store.YES));
-
-        // The analyzer keeps only the first words of this copy (NewsAnalyzer.LeadPositions).
-        document.Add(new TextField(NewsFields.Lead, article.Body, Field.Store.NO));
 
         if (article.Date is { } date)
         {

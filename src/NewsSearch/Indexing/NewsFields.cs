@@ -84,12 +84,6 @@ internal static class NewsFields
     /// <summary>See <see cref="QuoteSourceStart"/>.</summary>
     public const string QuoteSourceEnd = "quote_source_end";
 
-    /// <summary>
-    /// The body's first words (the analyzer keeps <see cref="Analysis.NewsAnalyzer.LeadPositions"/> positions): where
-    /// a news article states what it is about. The default ranking boosts query words found here. Indexed, not stored.
-    /// </summary>
-    public const string Lead = "lead";
-
     /// <summary>The field a query word without a field name searches: the text, with the headline indexed in it too.</summary>
     public const string DefaultField = Body;
 

@@ -27,7 +27,7 @@ internal static class DocumentKinds
     public static Filter Quotations { get; } = new BitSetCachingFilter(new QueryWrapperFilter(new TermQuery(QuotationTerm)));
 
     /// <summary>Fields only articles have: a query that needs one of them to match can never match a quotation.</summary>
-    private static readonly HashSet<string> ArticleOnlyFields = [NewsFields.Body, NewsFields.Title, NewsFields.Lead, NewsFields.Source];
+    private static readonly HashSet<string> ArticleOnlyFields = [NewsFields.Body, NewsFields.Title, NewsFields.Source];
 
     /// <summary>
     /// Whether every document <paramref name="query"/> matches has an article-only field, so that restricting its

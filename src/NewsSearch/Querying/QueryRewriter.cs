@@ -2,6 +2,8 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
+using NewsSearch.Analysis;
 using NewsSearch.Indexing;
 
 namespace NewsSearch.Querying;
@@ -32,7 +34,7 @@ internal static class QueryRewriter
         var additions = new List<(Query, ContributionKind)>();
         if (settings.LeadBoost > 0 && words.Count > 0)
         {
-            additions.Add((AnyWord(words, NewsFields.Lead, settings.LeadBoost), ContributionKind.Lead));
+            additions.Add((AnyWordInLead(words, settings.LeadBoost, searcher.IndexReader), ContributionKind.Lead));
         }
         if (settings.ProximityBoost > 0 && Proximity(units, settings) is { } proximity)
         {
@@ -99,12 +101,20 @@ internal static class QueryRewriter
         return units;
     }
 
-    private static BooleanQuery AnyWord(List<string> words, string field, float boost)
+    /// <summary>
+    /// Each query word found among the body's first positions (the article's text is indexed before its headline),
+    /// scored by the word's rarity alone: whether it is in the lead, not how long the rest of the article is.
+    /// </summary>
+    private static BooleanQuery AnyWordInLead(List<string> words, float boost, IndexReader reader)
     {
         var clause = new BooleanQuery(disableCoord: true) { Boost = boost };
+        var articles = reader.GetDocCount(NewsFields.Body);
         foreach (var word in words)
         {
-            clause.Add(new TermQuery(new Term(field, word)), Occur.SHOULD);
+            var term = new Term(NewsFields.Body, word);
+            var frequency = reader.DocFreq(term);
+            var idf = (float)Math.Log(1 + ((articles - frequency + 0.5) / (frequency + 0.5)));
+            clause.Add(new ConstantScoreQuery(new SpanFirstQuery(new SpanTermQuery(term), NewsAnalyzer.LeadPositions)) { Boost = idf }, Occur.SHOULD);
         }
         return clause;
     }

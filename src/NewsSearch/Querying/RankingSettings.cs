@@ -12,13 +12,13 @@ internal sealed record RankingSettings
     /// <summary>The default ranking.</summary>
     public static RankingSettings Tuned { get; } = new()
     {
-        LeadBoost = 0.3f,
+        LeadBoost = 0.5f,
         ProximityBoost = 0.1f,
         FeedbackDocuments = 5,
         FeedbackWeight = 0.1f,
     };
 
-    /// <summary>Boost of the query words matched among the article's first words (<see cref="Indexing.NewsFields.Lead"/>); 0: none.</summary>
+    /// <summary>Boost of the query words matched among the body's first <see cref="Analysis.NewsAnalyzer.LeadPositions"/> positions; 0: none.</summary>
     public float LeadBoost { get; init; }
 
     /// <summary>Boost of the clauses that reward adjacent query words found close together; 0: none.</summary>
