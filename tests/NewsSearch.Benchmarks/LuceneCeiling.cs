@@ -72,7 +72,6 @@ internal static class LuceneCeiling
     {
         Bare,
         TextStored,
-        Lead,
         DocValues,
         UpdateById,
         TitleAndDateline,
@@ -83,7 +82,6 @@ internal static class LuceneCeiling
     {
         [LadderStep.Bare] = "bare (id, unstored text, date)",
         [LadderStep.TextStored] = "+ text stored",
-        [LadderStep.Lead] = "+ lead field",
         [LadderStep.DocValues] = "+ doc values (date, dateline, summary)",
         [LadderStep.UpdateById] = "+ UpdateDocuments by id",
         [LadderStep.TitleAndDateline] = "+ title, dateline text",
@@ -114,7 +112,6 @@ internal static class LuceneCeiling
             var id = new StringField(NewsFields.Id, string.Empty, Field.Store.YES);
             var text = new TextField(NewsFields.Body, string.Empty, step >= LadderStep.TextStored ? Field.Store.YES : Field.Store.NO);
             var date = new Int32Field(NewsFields.Date, 0, Field.Store.YES);
-            var lead = new TextField(NewsFields.Lead, string.Empty, Field.Store.NO);
             var dateValue = new NumericDocValuesField(NewsFields.Date, 0);
             var summary = new BinaryDocValuesField(NewsFields.HitSummary, new BytesRef());
             var title = new TextField(NewsFields.Title, string.Empty, Field.Store.YES);
@@ -131,7 +128,6 @@ internal static class LuceneCeiling
                     }
                 }
             }
-            AddFrom(LadderStep.Lead, lead);
             AddFrom(LadderStep.DocValues, dateValue, summary, new SortedDocValuesField(NewsFields.DatelineFacet, new BytesRef("LONDON")));
             AddFrom(LadderStep.TitleAndDateline, title, titleInBody,
                 new TextField(NewsFields.Dateline, "LONDON", Field.Store.YES), new StringField(NewsFields.DatelineKey, "london", Field.Store.NO));
@@ -143,10 +139,6 @@ internal static class LuceneCeiling
                 id.SetStringValue(articleId);
                 text.SetStringValue(body);
                 date.SetInt32Value(day);
-                if (step >= LadderStep.Lead)
-                {
-                    lead.SetStringValue(body);
-                }
                 if (step >= LadderStep.DocValues)
                 {
                     dateValue.SetInt64Value(day);
