@@ -14,7 +14,7 @@ internal sealed record RankingSettings
     {
         LeadBoost = 0.5f,
         ProximityBoost = 0.1f,
-        FeedbackDocuments = 5,
+        FeedbackDocuments = 4,
         FeedbackWeight = 0.1f,
     };
 
