@@ -37,6 +37,11 @@ public sealed class NewsIndex : IDisposable
     // Articles written since the last commit (id to fingerprint): the searcher cannot see them yet, but a second
     // copy of the same id in one batch must still count as updated or unchanged, not added.
     private readonly ConcurrentDictionary<string, string> uncommitted = new(StringComparer.Ordinal);
+
+    // When the writer opened an empty index: the hashes of every id written since. An id whose hash is not here
+    // cannot be in the index, so the check skips the term lookups in every segment that otherwise took a fifth of
+    // a bulk run's worker time. Null when the writer found articles already there (they must be looked up).
+    private WrittenIds? writtenSinceEmpty;
     private IndexWriter? writer;
     private bool disposed;
 
@@ -142,8 +147,12 @@ public sealed class NewsIndex : IDisposable
         var prepared = ArticlePreparation.Prepare(article, fingerprint, options);
         clock?.Lap(Stage.Prepare, ref time);
 
+        var target = Writer;
+        // Recorded before the write (and after the writer opened, which starts the record), so that a check never
+        // misses an id that may already be written.
+        Volatile.Read(ref writtenSinceEmpty)?.Add(prepared.Id);
         // One block, so an article and any documents that belong to it become visible (or not) together.
-        Writer.UpdateDocuments(new Term(NewsFields.Id, prepared.Id), prepared.Documents);
+        target.UpdateDocuments(new Term(NewsFields.Id, prepared.Id), prepared.Documents);
         // Recorded after the write: Commit relies on an entry meaning "written before this point".
         uncommitted[article.Id] = fingerprint;
         clock?.Lap(Stage.Write, ref time);
@@ -402,7 +411,10 @@ public sealed class NewsIndex : IDisposable
         };
         try
         {
-            return new IndexWriter(directory, config);
+            var opened = new IndexWriter(directory, config);
+            // The writer holds the index's lock from here on, so no one else adds articles behind the record's back.
+            Volatile.Write(ref writtenSinceEmpty, opened.MaxDoc == 0 ? new WrittenIds() : null);
+            return opened;
         }
         catch (LockObtainFailedException e)
         {
@@ -412,6 +424,10 @@ public sealed class NewsIndex : IDisposable
 
     private UpsertOutcome Classify(string id, string fingerprint)
     {
+        if (Volatile.Read(ref writtenSinceEmpty) is { } written && !written.MayContain(id))
+        {
+            return UpsertOutcome.Added;
+        }
         if (uncommitted.TryGetValue(id, out var pending))
         {
             return pending == fingerprint ? UpsertOutcome.Unchanged : UpsertOutcome.Updated;
