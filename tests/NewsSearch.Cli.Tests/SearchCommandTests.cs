@@ -45,6 +45,37 @@ public sealed class SearchCommandTests : IDisposable
         Assert.DoesNotContain('\u001b', result.Out);
     }
 
+    [Fact]
+    public void ManyMatches_AreCountedUpTo1000_ThenShownAsAtLeast_UnlessCountAllIsGiven()
+    {
+        // 1,500 articles about grain, the first 40 about little else: past 1,000 matches the search may skip articles
+        // that cannot make the page.
+        var lines = Enumerable.Range(0, 1_500).Select(i => JsonSerializer.Serialize(new
+        {
+            id = $"g{i}",
+            date = "2024-01-02",
+            body = i < 40 ? "Grain prices rose as grain exports fell; grain, grain and grain." : $"Report {i} on grain harvests and the weather.",
+        }));
+        cli.Write("grain.jsonl", string.Join('\n', lines) + "\n");
+        Assert.Equal(0, cli.Run("index", "grain.jsonl", "--index", "grain").ExitCode);
+
+        var quick = cli.Run("search", "grain", "--index", "grain", "--json");
+        var all = cli.Run("search", "grain", "--index", "grain", "--json", "--count-all");
+        var text = cli.Run("search", "grain", "--index", "grain", "--limit", "1");
+
+        using var quickJson = JsonDocument.Parse(quick.Out);
+        using var allJson = JsonDocument.Parse(all.Out);
+        Assert.False(quickJson.RootElement.GetProperty("total_exact").GetBoolean());
+        Assert.InRange(quickJson.RootElement.GetProperty("total").GetInt32(), 1_000, 1_499);
+        Assert.True(allJson.RootElement.GetProperty("total_exact").GetBoolean());
+        Assert.Equal(1_500, allJson.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(
+            allJson.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()),
+            quickJson.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        Assert.StartsWith("At least 1,", text.Out, StringComparison.Ordinal);
+        Assert.Contains(" matches for grain", text.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("speaker:\"Qin Gang\"")]
     [InlineData("dateline:\"New Delhi\"")]

@@ -38,10 +38,14 @@ internal static class SearchCommand
             Description = "Show for each hit why it scored as it did: the weight of each matched word, proximity, lead and feedback words",
         };
         var ranking = CommandOptions.Ranking();
+        var countAll = new Option<bool>("--count-all")
+        {
+            Description = "Count every match exactly. By default a relevance search counts up to 1,000 and past that may skip articles that cannot make the page (\"at least N matches\")",
+        };
 
         var command = new Command("search", "Search the articles and show the best matches with snippets")
         {
-            query, from, to, speaker, dateline, sort, limit, offset, counts, explain, ranking, json,
+            query, from, to, speaker, dateline, sort, limit, offset, counts, explain, ranking, countAll, json,
         };
         command.SetAction(parse =>
         {
@@ -63,6 +67,7 @@ internal static class SearchCommand
                 Offset = CheckRange(parse.GetValue(offset), "--offset", 0, 100_000),
                 Explain = parse.GetValue(explain),
                 Ranking = CommandOptions.ParseRanking(parse.GetValue(ranking)),
+                CountAll = parse.GetValue(countAll),
             };
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
@@ -89,6 +94,7 @@ internal static class SearchCommand
         var feedback = results.Request.Explain ? results.FeedbackTerms.Select(t => new WeightedTermJson(t.Term, t.Weight)).ToList() : null;
         JsonOutput.Write(context.Out, new SearchJson(results.Request.Query, results.TotalHits, [.. results.Hits.Select(ToJson)])
         {
+            TotalExact = results.TotalHitsExact,
             Counts = JsonOutput.Counts(counts),
             FeedbackTerms = feedback,
         });
@@ -112,6 +118,7 @@ internal static class SearchCommand
         {
             0 => $"No matches{what}.",
             1 => $"1 match{what}",
+            var n when !results.TotalHitsExact => string.Create(CultureInfo.InvariantCulture, $"At least {n:N0} matches{what}"),
             var n => string.Create(CultureInfo.InvariantCulture, $"{n:N0} matches{what}"),
         };
         if (context.Styled)

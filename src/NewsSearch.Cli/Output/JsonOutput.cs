@@ -10,6 +10,9 @@ namespace NewsSearch.Cli.Output;
 
 internal sealed record SearchJson(string? Query, int Total, IReadOnlyList<HitJson> Hits)
 {
+    /// <summary>Whether <see cref="Total"/> counts every match; when false, at least that many match (see --count-all).</summary>
+    public bool TotalExact { get; init; } = true;
+
     /// <summary>Only with --counts.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CountsJson? Counts { get; init; }

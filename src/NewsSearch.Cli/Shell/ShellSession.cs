@@ -107,7 +107,7 @@ internal sealed class ShellSession
             console.MarkupLine($"{Markup.Escape(Matches(0) + why)} {took}");
             return;
         }
-        console.MarkupLine($"[bold]{Markup.Escape(Matches(results.TotalHits))}[/] {took}");
+        console.MarkupLine($"[bold]{Markup.Escape(Matches(results.TotalHits, results.TotalHitsExact))}[/] {took}");
         CountsText.WriteSummary(console, counts, Styled);
         WriteHits(console, results);
     }
@@ -144,7 +144,7 @@ internal sealed class ShellSession
         page = results;
         var console = Console();
         var last = offset + results.Hits.Count;
-        console.MarkupLine($"[bold]{Markup.Escape(Matches(results.TotalHits))}[/] · results {offset + 1}–{last}");
+        console.MarkupLine($"[bold]{Markup.Escape(Matches(results.TotalHits, results.TotalHitsExact))}[/] · results {offset + 1}–{last}");
         WriteHits(console, results);
     }
 
@@ -378,13 +378,13 @@ internal sealed class ShellSession
         var more = last < results.TotalHits ? " · :next for more" : string.Empty;
         var back = results.Request.Offset > 0 ? " · :prev goes back" : string.Empty;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[dim]results {results.Request.Offset + 1}–{last} of {results.TotalHits:N0}{more}{back} · :open N reads result N[/]"));
+            $"[dim]results {results.Request.Offset + 1}–{last} of {(results.TotalHitsExact ? string.Empty : "at least ")}{results.TotalHits:N0}{more}{back} · :open N reads result N[/]"));
     }
 
     /// <summary>"5 matches for grain", or for <c>:all</c> "12 articles match the filters".</summary>
-    private string Matches(int total)
+    private string Matches(int total, bool exact = true)
     {
-        var count = total.ToString("N0", CultureInfo.InvariantCulture);
+        var count = (exact ? string.Empty : "at least ") + total.ToString("N0", CultureInfo.InvariantCulture);
         if (query is not null)
         {
             var what = TerminalText.Sanitize(query);

@@ -148,7 +148,7 @@ internal static class QueryRewriter
     /// </summary>
     private static List<WeightedTerm> FeedbackTerms(Query first, int queryLength, RankingSettings settings, IndexSearcher searcher, Filter? filter, Analyzer analyzer)
     {
-        var top = searcher.Search(first, filter, settings.FeedbackDocuments);
+        var (top, _) = TopHitsSearch.Search(searcher, first, filter, settings.FeedbackDocuments, countAll: false);
         var total = top.ScoreDocs.Sum(d => d.Score);
         if (top.ScoreDocs.Length == 0 || total <= 0)
         {

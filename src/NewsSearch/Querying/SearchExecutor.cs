@@ -43,9 +43,9 @@ internal static class SearchExecutor
         }
 
         var sort = request.Sort == SearchSort.Relevance && !hasText ? SearchSort.Newest : request.Sort;
-        TopDocs top = sort == SearchSort.Relevance
-            ? searcher.Search(query, filter, wanted)
-            : searcher.Search(query, filter, wanted, DateSort(sort == SearchSort.Newest), doDocScores: hasText, doMaxScore: false);
+        var (top, exactCount) = sort == SearchSort.Relevance
+            ? TopHitsSearch.Search(searcher, query, filter, wanted, request.CountAll)
+            : (searcher.Search(query, filter, wanted, DateSort(sort == SearchSort.Newest), doDocScores: hasText, doMaxScore: false), true);
 
         var snippets = request.SnippetLength > 0 ? new SnippetBuilder(analyzer, userQuery, NewsFields.Body) : null;
         var hits = ReadHits(searcher, top, request.Offset, snippets, request.SnippetLength, withScores: hasText);
@@ -57,7 +57,11 @@ internal static class SearchExecutor
                 hits[i] = hits[i] with { Explanation = explainer.Explain(top.ScoreDocs[request.Offset + i].Doc, hits[i].Score ?? 0) };
             }
         }
-        return new SearchResults(request, top.TotalHits, hits, clock.Elapsed) { FeedbackTerms = ranked?.FeedbackTerms ?? [] };
+        return new SearchResults(request, top.TotalHits, hits, clock.Elapsed)
+        {
+            FeedbackTerms = ranked?.FeedbackTerms ?? [],
+            TotalHitsExact = exactCount,
+        };
     }
 
     /// <summary>The stored fields a hit shows when its index has no hit summaries (made before schema 4).</summary>

@@ -51,4 +51,12 @@ public sealed record SearchRequest
 
     /// <summary>Whether each hit carries a <see cref="SearchHit.Explanation"/> of its score. Default: <c>false</c>.</summary>
     public bool Explain { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="SearchResults.TotalHits"/> must count every match when ordering by relevance. By default
+    /// matches are counted exactly up to 1,000; beyond that a search may skip documents that cannot make the page
+    /// (much faster on large archives) and then reports at least that many (<see cref="SearchResults.TotalHitsExact"/>).
+    /// Counting with <see cref="Limit"/> 0, and date order, always count exactly. Default: <c>false</c>.
+    /// </summary>
+    public bool CountAll { get; init; }
 }

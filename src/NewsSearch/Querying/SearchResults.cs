@@ -2,7 +2,7 @@ namespace NewsSearch;
 
 /// <summary>The answer to a <see cref="SearchRequest"/>: how many articles matched and the requested page of them.</summary>
 /// <param name="Request">The request answered.</param>
-/// <param name="TotalHits">Number of articles that match, over all pages.</param>
+/// <param name="TotalHits">Number of articles that match, over all pages; a lower bound when <see cref="TotalHitsExact"/> is <c>false</c>.</param>
 /// <param name="Hits">The requested page, best (or first in date order) first.</param>
 /// <param name="Elapsed">Time spent searching, snippets included.</param>
 public sealed record SearchResults(SearchRequest Request, int TotalHits, IReadOnlyList<SearchHit> Hits, TimeSpan Elapsed)
@@ -12,6 +12,13 @@ public sealed record SearchResults(SearchRequest Request, int TotalHits, IReadOn
     /// with their weights; empty when it added none.
     /// </summary>
     public IReadOnlyList<WeightedTerm> FeedbackTerms { get; init; } = [];
+
+    /// <summary>
+    /// Whether <see cref="TotalHits"/> counts every match. <c>false</c> when a relevance search of more than 1,000
+    /// matches skipped documents that could not make the page: then at least that many match (see
+    /// <see cref="SearchRequest.CountAll"/>).
+    /// </summary>
+    public bool TotalHitsExact { get; init; } = true;
 }
 
 /// <summary>One matching article.</summary>

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace NewsSearch.Querying;
+
+/// <summary>
+/// For one word of one field, the highest score it gives any document in each block of
+/// <see cref="BlockSize"/> consecutive documents of a segment, as a <see cref="TermQuery"/> of boost 1 scores it;
+/// <see cref="float.NegativeInfinity"/> where the word is in none of the block's documents. Lucene 4 stores no such
+/// "impacts" (Lucene 8 does, and skips with them), so they are read from the postings the first time a query
+/// needs them and kept for the life of the searcher: the global statistics a score depends on (the word's IDF, the
+/// field's average length) belong to that searcher's reader.
+/// </summary>
+internal sealed class BlockMaxima
+{
+    /// <summary>Documents per block, as a shift: 512. Smaller blocks bound more tightly and cost more to check.</summary>
+    public const int BlockShift = 9;
+
+    /// <summary>Beyond this many floats kept for one searcher, the cache starts again (64 MB).</summary>
+    private const long MaxCachedFloats = 16L << 20;
+
+    private static readonly ConditionalWeakTable<IndexReader, BlockMaxima> PerReader = [];
+
+    private readonly ConcurrentDictionary<(int Leaf, string Field, string Text), float[]> maxima = new();
+    private readonly ConcurrentDictionary<(string Field, string Text), (Similarity.SimWeight Weight, float Idf)> weights = new();
+    private long cachedFloats;
+
+    private BlockMaxima()
+    {
+    }
+
+    public static int BlockSize => 1 << BlockShift;
+
+    public static int Blocks(int maxDoc) => (maxDoc >> BlockShift) + 1;
+
+    public static BlockMaxima For(IndexSearcher searcher) => PerReader.GetValue(searcher.IndexReader, _ => new BlockMaxima());
+
+    /// <summary>The word's IDF as the searcher's similarity computes it (a phrase's IDF is the sum of its words').</summary>
+    public float Idf(IndexSearcher searcher, Term term) => UnitWeight(searcher, term).Idf;
+
+    /// <summary>Per block of <paramref name="leaf"/>, the word's best score at boost 1 (NegativeInfinity: absent).</summary>
+    public float[] Of(IndexSearcher searcher, AtomicReaderContext leaf, Term term)
+    {
+        var key = (leaf.Ord, term.Field, term.Text);
+        if (maxima.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+        var computed = Compute(searcher, leaf, term);
+        if (Interlocked.Add(ref cachedFloats, computed.Length) > MaxCachedFloats)
+        {
+            maxima.Clear();
+            Interlocked.Exchange(ref cachedFloats, computed.Length);
+        }
+        return maxima.GetOrAdd(key, computed);
+    }
+
+    private float[] Compute(IndexSearcher searcher, AtomicReaderContext leaf, Term term)
+    {
+        var reader = leaf.AtomicReader;
+        var blocks = new float[Blocks(reader.MaxDoc)];
+        Array.Fill(blocks, float.NegativeInfinity);
+        var termsEnum = reader.GetTerms(term.Field)?.GetEnumerator();
+        if (termsEnum is null || !termsEnum.SeekExact(term.Bytes))
+        {
+            return blocks;
+        }
+        var scorer = searcher.Similarity.GetSimScorer(UnitWeight(searcher, term).Weight, leaf);
+        // Deleted documents are included: a bound may be loose, never too low.
+        var docs = termsEnum.Docs(null, null, DocsFlags.FREQS);
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+        {
+            var score = scorer.Score(doc, docs.Freq);
+            ref var best = ref blocks[doc >> BlockShift];
+            if (score > best)
+            {
+                best = score;
+            }
+        }
+        return blocks;
+    }
+
+    private (Similarity.SimWeight Weight, float Idf) UnitWeight(IndexSearcher searcher, Term term) =>
+        weights.GetOrAdd((term.Field, term.Text), _ =>
+        {
+            var context = TermContext.Build(searcher.TopReaderContext, term);
+            var collection = searcher.CollectionStatistics(term.Field);
+            var statistics = searcher.TermStatistics(term, context);
+            var weight = searcher.Similarity.ComputeWeight(1f, collection, statistics);
+            weight.Normalize(1f, 1f);
+            var idf = searcher.Similarity is BM25Similarity bm25 ? bm25.IdfExplain(collection, statistics).Value : 1f;
+            return (weight, idf);
+        });
+}

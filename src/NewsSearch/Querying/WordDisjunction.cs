@@ -1,0 +1,236 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace NewsSearch.Querying;
+
+/// <summary>
+/// Words ORed, searched for the best hits with MaxScore over block maxima: in each block of documents the words are
+/// ordered by their bound there, and the weakest words whose bounds together cannot beat the n-th best hit are not
+/// iterated, only looked up for documents one of the others matched, and not even then once the document's
+/// remaining bound falls short. A query of a rare and a common word reads only the rare word's postings once the
+/// page is full, as Lucene 8's block-max WAND does; Lucene 4 has to score every document of both.
+/// </summary>
+internal sealed class WordDisjunction
+{
+    private readonly IndexSearcher searcher;
+    private readonly List<(Term Term, Weight Weight, float Boost)> words;
+
+    private WordDisjunction(IndexSearcher searcher, List<(Term, Weight, float)> words)
+    {
+        this.searcher = searcher;
+        this.words = words;
+    }
+
+    /// <summary>
+    /// The query as ORed words, or <c>null</c> when it is anything else. Filtered searches are left to Lucene's
+    /// filtered scorer, which leapfrogs over the filter's documents: faster than checking the filter at each posting.
+    /// </summary>
+    public static WordDisjunction? TryCreate(Query query, IndexSearcher searcher)
+    {
+        var clauses = query switch
+        {
+            TermQuery term => [(term.Term, term.Boost)],
+            BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0 && boolean.Clauses.Count is > 1 and <= 64
+                                      && boolean.Clauses.All(c => c.Occur == Occur.SHOULD && c.Query is TermQuery) =>
+                boolean.Clauses.Select(c => (((TermQuery)c.Query).Term, c.Query.Boost * boolean.Boost)).ToList(),
+            _ => null,
+        };
+        if (clauses is null || clauses.Any(c => !(c.Item2 > 0 && float.IsFinite(c.Item2))))
+        {
+            return null;
+        }
+        // Each word scored alone, as the Boolean query would score it: BM25 has no query normalisation or coordination.
+        var words = clauses.Select(c => (c.Item1, searcher.CreateNormalizedWeight(new TermQuery(c.Item1) { Boost = c.Item2 }), c.Item2)).ToList();
+        return new WordDisjunction(searcher, words);
+    }
+
+    public void Search(TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
+    {
+        var maxima = BlockMaxima.For(searcher);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var accepted = leaf.AtomicReader.LiveDocs;
+            var scorers = new List<Scorer>();
+            var bounds = new List<float[]>();
+            var boosts = new List<float>();
+            foreach (var (term, weight, boost) in words)
+            {
+                if (weight.GetScorer(leaf, accepted) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    scorers.Add(scorer);
+                    bounds.Add(maxima.Of(searcher, leaf, term));
+                    boosts.Add(boost);
+                }
+            }
+            if (scorers.Count > 0)
+            {
+                new LeafSearch([.. scorers], [.. bounds], [.. boosts], leaf.DocBase, queue, counting).Run();
+            }
+        }
+    }
+
+    private sealed class LeafSearch(Scorer[] scorers, float[][] maxima, float[] boosts, int docBase, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
+    {
+        // Per block: the words ordered by their bound there, weakest first, and how many of them are skipped.
+        private readonly int[] order = [.. Enumerable.Range(0, scorers.Length)];
+        private readonly float[] bound = new float[scorers.Length];
+        private int passive;
+
+        public void Run()
+        {
+            var doc = Smallest();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var block = doc >> BlockMaxima.BlockShift;
+                var end = (block + 1) << BlockMaxima.BlockShift;
+                var pruning = counting.MayPrune(queue);
+                if (!pruning)
+                {
+                    passive = 0;
+                    if (!ScoreBlock(end, untilPruningStarts: true))
+                    {
+                        // The page just filled: plan the rest of this block with the threshold it now has.
+                        doc = Smallest();
+                        continue;
+                    }
+                }
+                else if (Plan(block))
+                {
+                    ScoreBlock(end, untilPruningStarts: false);
+                }
+                else
+                {
+                    // Nothing here can compete: jump over every block that cannot either, in one skip per word.
+                    end = NextCompetitive(block + 1) << BlockMaxima.BlockShift;
+                }
+                if (pruning)
+                {
+                    // Documents only the skipped words match in this block went uncounted.
+                    counting.Skipped |= passive > 0;
+                    foreach (var scorer in scorers)
+                    {
+                        if (scorer.DocID < end)
+                        {
+                            scorer.Advance(end);
+                        }
+                    }
+                }
+                doc = Smallest();
+            }
+        }
+
+        /// <summary>Orders the words for this block; <c>false</c> when even all of them together cannot compete.</summary>
+        private bool Plan(int block)
+        {
+            passive = 0;
+            for (var i = 0; i < scorers.Length; i++)
+            {
+                var best = maxima[i][block];
+                bound[i] = float.IsNegativeInfinity(best) ? 0 : best * boosts[i];
+            }
+            Array.Sort(order, (a, b) => bound[a].CompareTo(bound[b]));
+            var sum = 0f;
+            while (passive < order.Length && TopHitsSearch.CannotCompete(sum + bound[order[passive]], queue.Threshold))
+            {
+                sum += bound[order[passive]];
+                passive++;
+            }
+            return passive < order.Length;
+        }
+
+        /// <summary>
+        /// Scores, up to <paramref name="end"/>, the documents the iterated words match; <c>false</c> when it stopped
+        /// early because <paramref name="untilPruningStarts"/> and the page filled up.
+        /// </summary>
+        private bool ScoreBlock(int end, bool untilPruningStarts)
+        {
+            while (true)
+            {
+                var doc = int.MaxValue;
+                for (var k = passive; k < order.Length; k++)
+                {
+                    doc = Math.Min(doc, scorers[order[k]].DocID);
+                }
+                if (doc >= end)
+                {
+                    return true;
+                }
+                var score = 0f;
+                for (var k = passive; k < order.Length; k++)
+                {
+                    var scorer = scorers[order[k]];
+                    if (scorer.DocID == doc)
+                    {
+                        score += scorer.GetScore();
+                        scorer.NextDoc();
+                    }
+                }
+                counting.Counted++;
+                // The skipped words, strongest first, while the document can still make the page.
+                var remaining = 0f;
+                for (var k = 0; k < passive; k++)
+                {
+                    remaining += bound[order[k]];
+                }
+                var complete = true;
+                for (var k = passive - 1; k >= 0; k--)
+                {
+                    if (TopHitsSearch.CannotCompete(score + remaining, queue.Threshold))
+                    {
+                        complete = false;
+                        break;
+                    }
+                    var scorer = scorers[order[k]];
+                    if (scorer.DocID < doc)
+                    {
+                        scorer.Advance(doc);
+                    }
+                    if (scorer.DocID == doc)
+                    {
+                        score += scorer.GetScore();
+                    }
+                    remaining -= bound[order[k]];
+                }
+                if (complete)
+                {
+                    queue.Offer(score, docBase + doc);
+                }
+                if (untilPruningStarts && counting.MayPrune(queue))
+                {
+                    return false;
+                }
+            }
+        }
+
+        /// <summary>The first block from <paramref name="block"/> on where the words together could compete (or past the last).</summary>
+        private int NextCompetitive(int block)
+        {
+            var blocks = maxima[0].Length;
+            for (; block < blocks; block++)
+            {
+                var sum = 0f;
+                for (var i = 0; i < scorers.Length; i++)
+                {
+                    var best = maxima[i][block];
+                    sum += float.IsNegativeInfinity(best) ? 0 : best * boosts[i];
+                }
+                if (!TopHitsSearch.CannotCompete(sum, queue.Threshold))
+                {
+                    break;
+                }
+            }
+            return Math.Min(block, (int.MaxValue >> BlockMaxima.BlockShift) - 1);
+        }
+
+        private int Smallest()
+        {
+            var doc = DocIdSetIterator.NO_MORE_DOCS;
+            foreach (var scorer in scorers)
+            {
+                doc = Math.Min(doc, scorer.DocID);
+            }
+            return doc;
+        }
+    }
+}
