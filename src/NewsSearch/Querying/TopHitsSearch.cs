@@ -45,24 +45,51 @@ internal static class TopHitsSearch
         }
         else
         {
-            SearchBlocks(searcher, query, bound, queue, counting);
+            var (required, extras) = SplitExtras(query, searcher);
+            SearchBlocks(searcher, required, extras, bound, queue, counting);
         }
         return (queue.ToTopDocs(counting.Counted), !counting.Skipped);
     }
 
     /// <summary>
-    /// Lucene's scorer for the whole query, kept out of every block whose bound cannot beat the n-th best hit. Once
-    /// pruning starts, the scorer is made again over <see cref="CompetitiveBlocks"/>, so that its postings see the
-    /// documents of those blocks as deleted and a phrase or a conjunction never verifies positions or scores there
-    /// (before that, the plain live documents keep Lucene's fast paths); runs of such blocks are jumped over in one skip.
+    /// A query that requires one clause and only adds score with the others (the default ranking's: the user's query,
+    /// then lead, proximity and feedback), as the required query and those extras with their bounds; any other
+    /// query as itself without extras.
     /// </summary>
-    private static void SearchBlocks(IndexSearcher searcher, Query query, ScoreBound bound, HitQueue queue, Counting counting)
+    private static (Query Required, (Weight Weight, ScoreBound Bound)[] Extras) SplitExtras(Query query, IndexSearcher searcher)
     {
-        var weight = searcher.CreateNormalizedWeight(query);
+        if (query is BooleanQuery { Boost: 1f, MinimumNumberShouldMatch: 0 } boolean
+            && boolean.Clauses.Count(c => c.Occur == Occur.MUST) == 1
+            && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT))
+        {
+            var extras = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)
+                .Select(c => (Weight: searcher.CreateNormalizedWeight(c.Query), Bound: ScoreBound.Of(c.Query, searcher)))
+                .ToArray();
+            if (extras.All(e => e.Bound is not null))
+            {
+                return (boolean.Clauses.Single(c => c.Occur == Occur.MUST).Query, [.. extras.Select(e => (e.Weight, e.Bound!))]);
+            }
+        }
+        return (query, []);
+    }
+
+    /// <summary>
+    /// Lucene's scorer for the required query, kept out of every block whose bound (for the whole query) cannot beat
+    /// the n-th best hit. Once pruning starts, the scorer is made again over <see cref="CompetitiveBlocks"/>, so that
+    /// its postings see the documents of those blocks as deleted and a phrase or a conjunction never verifies
+    /// positions or scores there (before that, the plain live documents keep Lucene's fast paths); runs of such
+    /// blocks are jumped over in one skip. The extras are scored only for documents that can still make the page
+    /// with them (their positions, for lead and proximity, are the dear part of the default ranking).
+    /// </summary>
+    private static void SearchBlocks(IndexSearcher searcher, Query required, (Weight Weight, ScoreBound Bound)[] extras, ScoreBound bound, HitQueue queue, Counting counting)
+    {
+        var weight = searcher.CreateNormalizedWeight(required);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = leaf.AtomicReader.LiveDocs;
             var scorer = weight.GetScorer(leaf, live);
+            var extraScorers = extras.Select(e => e.Weight.GetScorer(leaf, live)).ToArray();
+            float[][]? extraBounds = null;
             CompetitiveBlocks? gate = null;
             var doc = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS;
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
@@ -74,10 +101,14 @@ internal static class TopHitsSearch
                     continue;
                 }
                 counting.Counted++;
-                queue.Offer(scorer!.GetScore(), leaf.DocBase + doc);
+                if (AddExtras(scorer!.GetScore(), doc, extraScorers, extraBounds, queue) is { } score)
+                {
+                    queue.Offer(score, leaf.DocBase + doc);
+                }
                 if (gate is null && counting.MayPrune(queue))
                 {
                     gate = new CompetitiveBlocks(live, leaf, bound, queue, counting);
+                    extraBounds = [.. extras.Select(e => Bounds(e.Bound, leaf))];
                     scorer = weight.GetScorer(leaf, gate);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
@@ -91,6 +122,51 @@ internal static class TopHitsSearch
                 doc = scorer.NextDoc();
             }
         }
+    }
+
+    private static float[] Bounds(ScoreBound bound, AtomicReaderContext leaf)
+    {
+        var bounds = new float[BlockMaxima.Blocks(leaf.AtomicReader.MaxDoc)];
+        bound.AddTo(bounds, leaf);
+        return bounds;
+    }
+
+    /// <summary>
+    /// The document's score with the extras it has; <c>null</c> when, with <paramref name="bounds"/> (once pruning
+    /// started), the extras not yet added could not lift it onto the page.
+    /// </summary>
+    private static float? AddExtras(float score, int doc, Scorer?[] scorers, float[][]? bounds, HitQueue queue)
+    {
+        var remaining = 0f;
+        if (bounds is not null)
+        {
+            foreach (var extra in bounds)
+            {
+                remaining += Math.Max(0, extra[doc >> BlockMaxima.BlockShift]);
+            }
+        }
+        for (var i = 0; i < scorers.Length; i++)
+        {
+            if (bounds is not null)
+            {
+                if (CannotCompete(score + remaining, queue.Threshold))
+                {
+                    return null;
+                }
+                remaining -= Math.Max(0, bounds[i][doc >> BlockMaxima.BlockShift]);
+            }
+            var scorer = scorers[i];
+            if (scorer is null || scorer.DocID > doc)
+            {
+                continue;
+            }
+            if (scorer.DocID < doc && scorer.Advance(doc) != doc)
+            {
+                continue;
+            }
+            score += scorer.GetScore();
+        }
+        return score;
     }
 
     /// <summary>
