@@ -43,6 +43,9 @@ public sealed class NewsIndex : IDisposable
     // a bulk run's worker time. Null when the writer found articles already there (they must be looked up).
     private WrittenIds? writtenSinceEmpty;
     private IndexWriter? writer;
+
+    private const int IdStripes = 64;
+    private readonly System.Threading.Lock[] idLocks = [.. Enumerable.Range(0, IdStripes).Select(_ => new System.Threading.Lock())];
     private bool disposed;
 
     private NewsIndex(LuceneDirectory directory, string? location, NewsIndexOptions options, bool create)
@@ -135,41 +138,60 @@ public sealed class NewsIndex : IDisposable
     internal UpsertOutcome Upsert(Article article, StageClock? clock)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var time = StageClock.Now;
-        var fingerprint = ArticleDocument.Fingerprint(article, options.ExtractSpeakers);
-        var outcome = Classify(article.Id, fingerprint);
-        clock?.Lap(Stage.Check, ref time);
-        if (outcome == UpsertOutcome.Unchanged)
+        // One id is checked and written by one thread at a time, so an id the check proves new can be added without
+        // the delete-by-id an update costs (a fifth of the writing time), and two threads writing the same id can
+        // never both add it. The indexing pipeline gives each worker the ids of its own stripes: no contention.
+        lock (idLocks[IdStripe(article.Id)])
         {
+            var time = StageClock.Now;
+            var fingerprint = ArticleDocument.Fingerprint(article, options.ExtractSpeakers);
+            var (outcome, neverWritten) = Classify(article.Id, fingerprint);
+            clock?.Lap(Stage.Check, ref time);
+            if (outcome == UpsertOutcome.Unchanged)
+            {
+                return outcome;
+            }
+
+            var prepared = ArticlePreparation.Prepare(article, fingerprint, options);
+            clock?.Lap(Stage.Prepare, ref time);
+
+            var target = Writer;
+            // Recorded before the write (and after the writer opened, which starts the record), so that a check never
+            // misses an id that may already be written.
+            Volatile.Read(ref writtenSinceEmpty)?.Add(prepared.Id);
+            // One block, so an article and any documents that belong to it become visible (or not) together.
+            if (neverWritten)
+            {
+                target.AddDocuments(prepared.Documents);
+            }
+            else
+            {
+                target.UpdateDocuments(new Term(NewsFields.Id, prepared.Id), prepared.Documents);
+            }
+            // Recorded after the write: Commit relies on an entry meaning "written before this point".
+            uncommitted[article.Id] = fingerprint;
+            clock?.Lap(Stage.Write, ref time);
             return outcome;
         }
-
-        var prepared = ArticlePreparation.Prepare(article, fingerprint, options);
-        clock?.Lap(Stage.Prepare, ref time);
-
-        var target = Writer;
-        // Recorded before the write (and after the writer opened, which starts the record), so that a check never
-        // misses an id that may already be written.
-        Volatile.Read(ref writtenSinceEmpty)?.Add(prepared.Id);
-        // One block, so an article and any documents that belong to it become visible (or not) together.
-        target.UpdateDocuments(new Term(NewsFields.Id, prepared.Id), prepared.Documents);
-        // Recorded after the write: Commit relies on an entry meaning "written before this point".
-        uncommitted[article.Id] = fingerprint;
-        clock?.Lap(Stage.Write, ref time);
-        return outcome;
     }
+
+    /// <summary>The lock stripe of an id; the indexing pipeline deals ids to its workers by the same hash.</summary>
+    internal static int IdStripe(string id) => StringComparer.Ordinal.GetHashCode(id) & (IdStripes - 1);
 
     /// <summary>Deletes the article with this id; <c>false</c> when there is none. Visible after <see cref="Commit"/>.</summary>
     public bool Delete(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var existed = uncommitted.TryRemove(id, out _) | WithSearcher(searcher => FindLive(searcher.IndexReader, NewsFields.Id, id));
-        if (existed)
+        lock (idLocks[IdStripe(id)])
         {
-            Writer.DeleteDocuments(new Term(NewsFields.Id, id));
+            var existed = uncommitted.TryRemove(id, out _) | WithSearcher(searcher => FindLive(searcher.IndexReader, NewsFields.Id, id));
+            if (existed)
+            {
+                Writer.DeleteDocuments(new Term(NewsFields.Id, id));
+            }
+            return existed;
         }
-        return existed;
     }
 
     /// <summary>
@@ -422,17 +444,18 @@ public sealed class NewsIndex : IDisposable
         }
     }
 
-    private UpsertOutcome Classify(string id, string fingerprint)
+    /// <summary>Whether the article is new, changed or unchanged, and whether its id was provably never written.</summary>
+    private (UpsertOutcome Outcome, bool NeverWritten) Classify(string id, string fingerprint)
     {
         if (Volatile.Read(ref writtenSinceEmpty) is { } written && !written.MayContain(id))
         {
-            return UpsertOutcome.Added;
+            return (UpsertOutcome.Added, true);
         }
         if (uncommitted.TryGetValue(id, out var pending))
         {
-            return pending == fingerprint ? UpsertOutcome.Unchanged : UpsertOutcome.Updated;
+            return (pending == fingerprint ? UpsertOutcome.Unchanged : UpsertOutcome.Updated, false);
         }
-        return WithSearcher(searcher =>
+        var outcome = WithSearcher(searcher =>
         {
             var reader = searcher.IndexReader;
             if (reader.NumDocs == 0 || !FindLive(reader, NewsFields.Id, id))
@@ -443,6 +466,7 @@ public sealed class NewsIndex : IDisposable
                 ? UpsertOutcome.Unchanged
                 : UpsertOutcome.Updated;
         });
+        return (outcome, false);
     }
 
     /// <summary>Whether a live (not deleted) document has this term.</summary>

@@ -81,7 +81,7 @@ internal static class IngestPipeline
                 }
                 var article = item.Article!;
                 seen?.Add(article.Id);
-                var worker = (StringComparer.Ordinal.GetHashCode(article.Id) & int.MaxValue) % run.Queues.Length;
+                var worker = NewsIndex.IdStripe(article.Id) % run.Queues.Length;
                 run.Queues[worker].Add(article, run.Stop);
                 run.Clock.Lap(Stage.ReaderWaiting, ref time);
             }

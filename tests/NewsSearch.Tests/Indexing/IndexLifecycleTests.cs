@@ -46,6 +46,29 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void SameIdsFromSeveralThreadsAtOnce_AreEachOneArticle()
+    {
+        // New ids are added without a delete-by-id: two threads writing the same new id at once must still leave one.
+        using var index = NewsIndex.CreateInMemory(NewsIndexOptions.Default with { ExtractSpeakers = false });
+        using var together = new Barrier(4);
+
+        var threads = Enumerable.Range(0, 4).Select(thread => new Thread(() =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                together.SignalAndWait();
+                index.Upsert(new Article($"id{i}", null, "", $"Copy {thread} of article {i} about tariffs."));
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        index.Commit();
+
+        Assert.Equal(300, index.Count);
+        Assert.Equal(300, index.Search(new SearchRequest { Query = "tariffs", Limit = 0, CountAll = true }).TotalHits);
+    }
+
+    [Fact]
     public void Delete_RemovesTheArticle()
     {
         using var index = NewsIndex.CreateInMemory();
