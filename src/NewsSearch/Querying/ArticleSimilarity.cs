@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
@@ -29,6 +30,17 @@ internal sealed class ArticleSimilarity(float k1, float b) : BM25Similarity(k1, 
             explanation.Value += term.Value;
         }
         return explanation;
+    }
+
+    /// <summary>A word's IDF as <paramref name="searcher"/>'s similarity computes it for scoring (1 if it is not BM25).</summary>
+    public static float Idf(IndexSearcher searcher, Term term)
+    {
+        if (searcher.Similarity is not BM25Similarity bm25)
+        {
+            return 1f;
+        }
+        var statistics = searcher.TermStatistics(term, TermContext.Build(searcher.TopReaderContext, term));
+        return bm25.IdfExplain(searcher.CollectionStatistics(term.Field), statistics).Value;
     }
 
     protected override float AvgFieldLength(CollectionStatistics collectionStats)

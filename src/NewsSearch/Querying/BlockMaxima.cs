@@ -96,7 +96,6 @@ internal sealed class BlockMaxima
             var statistics = searcher.TermStatistics(term, context);
             var weight = searcher.Similarity.ComputeWeight(1f, collection, statistics);
             weight.Normalize(1f, 1f);
-            var idf = searcher.Similarity is BM25Similarity bm25 ? bm25.IdfExplain(collection, statistics).Value : 1f;
-            return (weight, idf);
+            return (weight, ArticleSimilarity.Idf(searcher, term));
         });
 }

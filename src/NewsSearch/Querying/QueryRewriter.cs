@@ -34,7 +34,7 @@ internal static class QueryRewriter
         var additions = new List<(Query, ContributionKind)>();
         if (settings.LeadBoost > 0 && words.Count > 0)
         {
-            additions.Add((AnyWordInLead(words, settings.LeadBoost, searcher.IndexReader), ContributionKind.Lead));
+            additions.Add((AnyWordInLead(words, settings.LeadBoost, searcher), ContributionKind.Lead));
         }
         if (settings.ProximityBoost > 0 && Proximity(units, settings) is { } proximity)
         {
@@ -105,15 +105,13 @@ internal static class QueryRewriter
     /// Each query word found among the body's first positions (the article's text is indexed before its headline),
     /// scored by the word's rarity alone: whether it is in the lead, not how long the rest of the article is.
     /// </summary>
-    private static BooleanQuery AnyWordInLead(List<string> words, float boost, IndexReader reader)
+    private static BooleanQuery AnyWordInLead(List<string> words, float boost, IndexSearcher searcher)
     {
         var clause = new BooleanQuery(disableCoord: true) { Boost = boost };
-        var articles = reader.GetDocCount(NewsFields.Body);
         foreach (var word in words)
         {
             var term = new Term(NewsFields.Body, word);
-            var frequency = reader.DocFreq(term);
-            var idf = (float)Math.Log(1 + ((articles - frequency + 0.5) / (frequency + 0.5)));
+            var idf = ArticleSimilarity.Idf(searcher, term);
             clause.Add(new ConstantScoreQuery(new SpanFirstQuery(new SpanTermQuery(term), NewsAnalyzer.LeadPositions)) { Boost = idf }, Occur.SHOULD);
         }
         return clause;

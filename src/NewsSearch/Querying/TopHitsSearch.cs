@@ -41,7 +41,7 @@ internal static class TopHitsSearch
         var counting = new Counting();
         if (WordDisjunction.TryCreate(query, searcher) is { } words)
         {
-            words.Search(queue, counting);
+            words.Search(bound, queue, counting);
         }
         else
         {
@@ -107,7 +107,7 @@ internal static class TopHitsSearch
                 }
                 if (gate is null && counting.MayPrune(queue))
                 {
-                    gate = new CompetitiveBlocks(live, leaf, bound, queue, counting);
+                    gate = new CompetitiveBlocks(live, Bounds(bound, leaf), queue, counting);
                     extraBounds = [.. extras.Select(e => Bounds(e.Bound, leaf))];
                     scorer = weight.GetScorer(leaf, gate);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
@@ -124,7 +124,8 @@ internal static class TopHitsSearch
         }
     }
 
-    private static float[] Bounds(ScoreBound bound, AtomicReaderContext leaf)
+    /// <summary>The bound of <paramref name="bound"/>'s query for each block of <paramref name="leaf"/>.</summary>
+    internal static float[] Bounds(ScoreBound bound, AtomicReaderContext leaf)
     {
         var bounds = new float[BlockMaxima.Blocks(leaf.AtomicReader.MaxDoc)];
         bound.AddTo(bounds, leaf);
@@ -180,27 +181,17 @@ internal static class TopHitsSearch
         private readonly HitQueue queue;
         private readonly Counting counting;
 
-        public CompetitiveBlocks(IBits? live, AtomicReaderContext leaf, ScoreBound bound, HitQueue queue, Counting counting)
+        public CompetitiveBlocks(IBits? live, float[] bounds, HitQueue queue, Counting counting)
         {
             this.live = live;
+            this.bounds = bounds;
             this.queue = queue;
             this.counting = counting;
-            Length = leaf.AtomicReader.MaxDoc;
-            bounds = new float[BlockMaxima.Blocks(Length)];
-            bound.AddTo(bounds, leaf);
         }
 
-        public int Length { get; }
+        public int Length => bounds.Length << BlockMaxima.BlockShift;
 
-        /// <summary>The first block from <paramref name="block"/> on that can compete (past the last when none).</summary>
-        public int NextCompetitive(int block)
-        {
-            while (block < bounds.Length && CannotCompete(bounds[block], queue.Threshold))
-            {
-                block++;
-            }
-            return block;
-        }
+        public int NextCompetitive(int block) => TopHitsSearch.NextCompetitive(bounds, block, queue.Threshold);
 
         /// <summary>Moves the scorer to the first match in <paramref name="block"/> or after it.</summary>
         public int Skip(Scorer scorer, int block) =>
@@ -229,6 +220,16 @@ internal static class TopHitsSearch
         public bool Skipped { get; set; }
 
         public bool MayPrune(HitQueue queue) => queue.IsFull && Counted >= ExactCountLimit;
+    }
+
+    /// <summary>The first block from <paramref name="block"/> on that can compete (past the last when none).</summary>
+    internal static int NextCompetitive(float[] bounds, int block, float threshold)
+    {
+        while (block < bounds.Length && CannotCompete(bounds[block], threshold))
+        {
+            block++;
+        }
+        return block;
     }
 
     internal static bool CannotCompete(float bound, float threshold) =>

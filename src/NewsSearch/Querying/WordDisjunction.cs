@@ -44,7 +44,10 @@ internal sealed class WordDisjunction
         return new WordDisjunction(searcher, words);
     }
 
-    public void Search(TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
+    /// <param name="bound">The bound of the whole query (all the words), for jumping over blocks where none can compete.</param>
+    /// <param name="queue">The best hits so far.</param>
+    /// <param name="counting">Matches seen and passed over.</param>
+    public void Search(ScoreBound bound, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
     {
         var maxima = BlockMaxima.For(searcher);
         foreach (var leaf in searcher.IndexReader.Leaves)
@@ -64,12 +67,12 @@ internal sealed class WordDisjunction
             }
             if (scorers.Count > 0)
             {
-                new LeafSearch([.. scorers], [.. bounds], [.. boosts], leaf.DocBase, queue, counting).Run();
+                new LeafSearch([.. scorers], [.. bounds], [.. boosts], TopHitsSearch.Bounds(bound, leaf), leaf.DocBase, queue, counting).Run();
             }
         }
     }
 
-    private sealed class LeafSearch(Scorer[] scorers, float[][] maxima, float[] boosts, int docBase, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
+    private sealed class LeafSearch(Scorer[] scorers, float[][] maxima, float[] boosts, float[] allWords, int docBase, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
     {
         // Per block: the words ordered by their bound there, weakest first, and how many of them are skipped.
         private readonly int[] order = [.. Enumerable.Range(0, scorers.Length)];
@@ -101,7 +104,7 @@ internal sealed class WordDisjunction
                 else
                 {
                     // Nothing here can compete: jump over every block that cannot either, in one skip per word.
-                    end = NextCompetitive(block + 1) << BlockMaxima.BlockShift;
+                    end = TopHitsSearch.NextCompetitive(allWords, block + 1, queue.Threshold) << BlockMaxima.BlockShift;
                 }
                 if (pruning)
                 {
@@ -200,26 +203,6 @@ internal sealed class WordDisjunction
                     return false;
                 }
             }
-        }
-
-        /// <summary>The first block from <paramref name="block"/> on where the words together could compete (or past the last).</summary>
-        private int NextCompetitive(int block)
-        {
-            var blocks = maxima[0].Length;
-            for (; block < blocks; block++)
-            {
-                var sum = 0f;
-                for (var i = 0; i < scorers.Length; i++)
-                {
-                    var best = maxima[i][block];
-                    sum += float.IsNegativeInfinity(best) ? 0 : best * boosts[i];
-                }
-                if (!TopHitsSearch.CannotCompete(sum, queue.Threshold))
-                {
-                    break;
-                }
-            }
-            return Math.Min(block, (int.MaxValue >> BlockMaxima.BlockShift) - 1);
         }
 
         private int Smallest()
