@@ -74,7 +74,7 @@ internal static class RelatedFinder
             { new TermQuery(new Term(NewsFields.Id, id)), Occur.MUST_NOT },
         };
         var filter = DocumentKinds.And(DocumentKinds.Articles,
-            before is { } day ? NumericRangeFilter.NewInt32Range(NewsFields.Date, null, ArticleDocument.DayNumber(day), true, false) : null);
+            before is { } day ? new DateFilter(null, ArticleDocument.DayNumber(day) - 1) : null);
         if (request.Limit == 0)
         {
             var counter = new TotalHitCountCollector();

@@ -134,17 +134,10 @@ internal static class SearchExecutor
         return query is not null && DocumentKinds.OnlyArticlesMatch(query) ? filters : DocumentKinds.And(DocumentKinds.Articles, filters);
     }
 
-    /// <summary>
-    /// Articles published from <paramref name="fromDay"/> to <paramref name="toDay"/>, inclusive, over the indexed
-    /// date terms; undated articles have none and never match. (Checking the date doc values of each document the
-    /// query reaches instead was measured 40 times slower on 200,000 articles: 7 ms a query against 0.2 ms.)
-    /// </summary>
-    internal static Filter DateRangeFilter(DateOnly? fromDay, DateOnly? toDay) => NumericRangeFilter.NewInt32Range(
-        NewsFields.Date,
+    /// <summary>Articles published from <paramref name="fromDay"/> to <paramref name="toDay"/>, inclusive; undated articles never match.</summary>
+    internal static Filter DateRangeFilter(DateOnly? fromDay, DateOnly? toDay) => new DateFilter(
         fromDay is { } from ? ArticleDocument.DayNumber(from) : null,
-        toDay is { } to ? ArticleDocument.DayNumber(to) : null,
-        true,
-        true);
+        toDay is { } to ? ArticleDocument.DayNumber(to) : null);
 
     /// <summary>Date, speaker and dateline filters as one Lucene filter, or <c>null</c> when there are none.</summary>
     internal static Filter? BuildFilter(DateOnly? fromDay, DateOnly? toDay, string? speaker, string? dateline, Analyzer analyzer)
