@@ -139,6 +139,9 @@ internal sealed class DateColumn
         return new DateColumn(days, byDay);
     }
 
+    /// <summary>The document's day number; <c>null</c> when it is undated.</summary>
+    public int? Day(int doc) => days[doc] == Undated ? null : days[doc];
+
     /// <summary>Whether the document was published from <paramref name="first"/> to <paramref name="last"/>.</summary>
     public bool Within(int doc, int first, int last)
     {

@@ -165,10 +165,11 @@ internal static partial class NewsQueryParser
 
         /// <summary>
         /// The query the classic parser makes of <paramref name="query"/> when it is only words and quoted phrases of
-        /// ASCII letters and digits separated by spaces (what most searches are), made without the parser; <c>null</c>
-        /// for anything else. The generated parser costs a tenth of a short query's time, most of it the exception
-        /// it throws and catches at the end of every input. The clauses are built by the same calls, in the same
-        /// order, as the parser's (a test compares the two on generated queries).
+        /// ASCII letters and digits, each perhaps marked required (+) or excluded (-), separated by spaces (what most
+        /// searches are), made without the parser; <c>null</c> for anything else. The generated parser costs a tenth
+        /// of a short query's time, most of it the exception it throws and catches at the end of every input. The
+        /// clauses are built by the same calls, in the same order, as the parser's (a test compares the two on
+        /// generated queries).
         /// </summary>
         public Query? ParsePlain(string query)
         {
@@ -181,18 +182,18 @@ internal static partial class NewsQueryParser
             Query? first = null;
             for (var i = 0; i < parts.Count; i++)
             {
-                var (part, quoted) = parts[i];
+                var (part, quoted, occur) = parts[i];
                 var clause = quoted ? GetFieldQuery(Field, part, PhraseSlop) : GetFieldQuery(Field, part, false);
-                if (i == 0)
+                if (i == 0 && occur == Occur.SHOULD)
                 {
                     first = clause;
                 }
                 if (clause is not null)
                 {
-                    clauses.Add(NewBooleanClause(clause, Occur.SHOULD));
+                    clauses.Add(NewBooleanClause(clause, occur));
                 }
             }
-            // As the parser: one clause that came first stands alone; words the analyzer dropped leave no clause.
+            // As the parser: one unmarked clause that came first stands alone; words the analyzer dropped leave no clause.
             if (clauses.Count == 1 && first is not null)
             {
                 return first;
@@ -205,10 +206,10 @@ internal static partial class NewsQueryParser
             return all;
         }
 
-        /// <summary>The words and phrases of a query that is nothing else, or <c>null</c>.</summary>
-        private static List<(string Text, bool Quoted)>? PlainParts(string query)
+        /// <summary>The words and phrases of a query that is nothing else, with how each must occur, or <c>null</c>.</summary>
+        private static List<(string Text, bool Quoted, Occur Occur)>? PlainParts(string query)
         {
-            var parts = new List<(string, bool)>();
+            var parts = new List<(string, bool, Occur)>();
             var i = 0;
             while (i < query.Length)
             {
@@ -217,7 +218,13 @@ internal static partial class NewsQueryParser
                     i++;
                     continue;
                 }
-                var quoted = query[i] == '"';
+                // With OR as the default operator, the parser makes unmarked words optional.
+                var occur = query[i] switch { '+' => Occur.MUST, '-' => Occur.MUST_NOT, _ => Occur.SHOULD };
+                if (occur != Occur.SHOULD)
+                {
+                    i++;
+                }
+                var quoted = i < query.Length && query[i] == '"';
                 var start = quoted ? i + 1 : i;
                 var end = start;
                 while (end < query.Length && (char.IsAsciiLetterOrDigit(query[end]) || (quoted && query[end] == ' ')))
@@ -231,7 +238,7 @@ internal static partial class NewsQueryParser
                     {
                         return null;
                     }
-                    parts.Add((query[start..end], true));
+                    parts.Add((query[start..end], true, occur));
                     i = end + 1;
                     continue;
                 }
@@ -244,7 +251,7 @@ internal static partial class NewsQueryParser
                 {
                     return null;
                 }
-                parts.Add((word, false));
+                parts.Add((word, false, occur));
                 i = end;
             }
             return parts.Count == 0 ? null : parts;

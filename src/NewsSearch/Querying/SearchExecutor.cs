@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -79,27 +80,23 @@ internal static class SearchExecutor
         var hits = new List<SearchHit>(Math.Max(0, top.ScoreDocs.Length - offset));
         var leaves = searcher.IndexReader.Leaves;
         var scratch = new BytesRef();
+        HitColumns? columns = null;
         for (var i = offset; i < top.ScoreDocs.Length; i++)
         {
             var scoreDoc = top.ScoreDocs[i];
             var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
-            var reader = leaf.AtomicReader;
             var doc = scoreDoc.Doc - leaf.DocBase;
+            if (columns?.Leaf != leaf.Ord)
+            {
+                columns = new HitColumns(leaf);
+            }
             var score = withScores && !float.IsNaN(scoreDoc.Score) ? scoreDoc.Score : (float?)null;
             SearchHit hit;
-            if (HitSummary.Read(reader.GetBinaryDocValues(NewsFields.HitSummary), reader.GetDocsWithField(NewsFields.HitSummary), doc, scratch) is { } summary)
+            if (HitSummary.Read(columns.Summaries, columns.Summarized, doc, scratch) is { } summary)
             {
-                DateOnly? date = reader.GetDocsWithField(NewsFields.Date) is { } dated && dated.Get(doc)
-                    ? ArticleDocument.FromDayNumber((int)reader.GetNumericDocValues(NewsFields.Date).Get(doc))
-                    : null;
-                var datelines = reader.GetSortedDocValues(NewsFields.DatelineFacet);
-                var dateline = string.Empty;
-                if (datelines is not null && datelines.GetOrd(doc) >= 0)
-                {
-                    datelines.Get(doc, scratch);
-                    dateline = scratch.Utf8ToString();
-                }
-                hit = new SearchHit(i + 1, summary.Id, score, date, dateline, summary.Title, summary.Speakers, null);
+                var day = columns.Dates?.Day(doc);
+                hit = new SearchHit(i + 1, summary.Id, score, day is { } d ? ArticleDocument.FromDayNumber(d) : null, columns.Dateline(doc), summary.Title,
+                    summary.Speakers, null);
             }
             else
             {
@@ -117,6 +114,52 @@ internal static class SearchExecutor
             hits.Add(hit);
         }
         return hits;
+    }
+
+    /// <summary>What a result line shows, for the hits of one segment: its doc values looked up once, not per hit.</summary>
+    private sealed class HitColumns(AtomicReaderContext leaf)
+    {
+        private readonly SortedDocValues? datelines = leaf.AtomicReader.GetSortedDocValues(NewsFields.DatelineFacet);
+
+        public int Leaf { get; } = leaf.Ord;
+
+        public BinaryDocValues? Summaries { get; } = leaf.AtomicReader.GetBinaryDocValues(NewsFields.HitSummary);
+
+        public IBits? Summarized { get; } = leaf.AtomicReader.GetDocsWithField(NewsFields.HitSummary);
+
+        public DateColumn? Dates { get; } = DateColumn.For(leaf.AtomicReader);
+
+        public string Dateline(int doc) =>
+            datelines is not null && datelines.GetOrd(doc) is var ord and >= 0 ? DatelineLabels.For(leaf.AtomicReader, datelines).Get(ord, datelines) : string.Empty;
+    }
+
+    /// <summary>
+    /// A segment's datelines by ordinal, decoded once: a sorted doc value is looked up in a prefix-compressed table,
+    /// which cost more than the rest of a result line.
+    /// </summary>
+    private sealed class DatelineLabels
+    {
+        private static readonly ConditionalWeakTable<object, DatelineLabels> PerCore = [];
+
+        private readonly string?[] labels;
+
+        private DatelineLabels(int count) => labels = new string?[count];
+
+        /// <summary>The labels of <paramref name="reader"/>'s segment, whose dateline doc values are <paramref name="values"/>.</summary>
+        public static DatelineLabels For(AtomicReader reader, SortedDocValues values) => PerCore.GetValue(reader.CoreCacheKey, _ => new DatelineLabels(values.ValueCount));
+
+        /// <summary>The label of <paramref name="ord"/>, decoded through the caller's own doc values (they keep a read position, so each thread has its own).</summary>
+        public string Get(int ord, SortedDocValues values)
+        {
+            if (labels[ord] is { } known)
+            {
+                return known;
+            }
+            var bytes = new BytesRef();
+            values.LookupOrd(ord, bytes);
+            // Two threads may decode the same label at once; either copy will do.
+            return labels[ord] = bytes.Utf8ToString();
+        }
     }
 
     /// <summary>

@@ -25,6 +25,12 @@ public class QueryParsingTests
     [InlineData("mid 1987 \"opec output\" quotas")]
     [InlineData("ABC AND def")]
     [InlineData("ab12 34cd")]
+    [InlineData("+oil +prices")]
+    [InlineData("+the +oil")]
+    [InlineData("+oil")]
+    [InlineData("oil -gas +\"crude oil\"")]
+    [InlineData("-gas")]
+    [InlineData("+ oil")]
     public void PlainQueries_AreParsedAsTheClassicParserDoes(string text) => AssertSameAsParser(text);
 
     [Fact]
@@ -36,7 +42,8 @@ public class QueryParsingTests
             Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyzABCXYZ0123456789"], 1, 8],
             Pick("the", "of", "and", "AND", "OR", "NOT", "oil", "Oil", "mid-1987", "U.S.", "it's", "a1b2"));
         var phrase = word.Array[0, 4].Select(words => "\"" + string.Join(' ', words) + "\"");
-        var part = Gen.Frequency((6, word), (2, phrase), (1, Pick("+oil", "-gas", "oil~", "\"oil\"~2", "title:oil", "(oil)", "oil^2", "\"x\"y")));
+        var marked = Gen.Select(Pick("", "", "+", "-"), Gen.Frequency((3, word), (1, phrase))).Select(m => m.Item1 + m.Item2);
+        var part = Gen.Frequency((8, marked), (1, Pick("+", "-", "oil~", "\"oil\"~2", "title:oil", "(oil)", "oil^2", "\"x\"y", "a+b", "+-oil", "--oil")));
         var separator = Pick(" ", "  ", "\t");
         var query = Gen.Select(part.Array[1, 6], separator.Array[6]).Select(s =>
             string.Concat(s.Item1.Select((p, i) => (i == 0 ? string.Empty : s.Item2[i]) + p)));
