@@ -111,7 +111,7 @@ internal static class QueryRewriter
         foreach (var word in words)
         {
             var term = new Term(NewsFields.Body, word);
-            var idf = ArticleSimilarity.Idf(searcher, term);
+            var idf = BlockMaxima.For(searcher).Idf(searcher, term);
             clause.Add(new ConstantScoreQuery(new SpanFirstQuery(new SpanTermQuery(term), NewsAnalyzer.LeadPositions)) { Boost = idf }, Occur.SHOULD);
         }
         return clause;

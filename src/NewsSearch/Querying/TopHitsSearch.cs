@@ -101,6 +101,12 @@ internal static class TopHitsSearch
                     continue;
                 }
                 counting.Counted++;
+                // Once the page is full, an extra is only scored for a document it could still lift onto the page. That
+                // skips no match, so it needs no count limit: most matches of a broad query never pay for positions.
+                if (extraBounds is null && extras.Length > 0 && queue.IsFull)
+                {
+                    extraBounds = [.. extras.Select(e => Bounds(e.Bound, leaf))];
+                }
                 if (AddExtras(scorer!.GetScore(), doc, extraScorers, extraBounds, queue) is { } score)
                 {
                     queue.Offer(score, leaf.DocBase + doc);
@@ -108,7 +114,6 @@ internal static class TopHitsSearch
                 if (gate is null && counting.MayPrune(queue))
                 {
                     gate = new CompetitiveBlocks(live, Bounds(bound, leaf), queue, counting);
-                    extraBounds = [.. extras.Select(e => Bounds(e.Bound, leaf))];
                     scorer = weight.GetScorer(leaf, gate);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
@@ -133,8 +138,8 @@ internal static class TopHitsSearch
     }
 
     /// <summary>
-    /// The document's score with the extras it has; <c>null</c> when, with <paramref name="bounds"/> (once pruning
-    /// started), the extras not yet added could not lift it onto the page.
+    /// The document's score with the extras it has; <c>null</c> when, with <paramref name="bounds"/> (once the page
+    /// is full), the extras not yet added could not lift it onto the page.
     /// </summary>
     private static float? AddExtras(float score, int doc, Scorer?[] scorers, float[][]? bounds, HitQueue queue)
     {
