@@ -112,7 +112,7 @@ internal static class QueryRewriter
         {
             var term = new Term(NewsFields.Body, word);
             var idf = BlockMaxima.For(searcher).Idf(searcher, term);
-            clause.Add(new ConstantScoreQuery(new SpanFirstQuery(new SpanTermQuery(term), NewsAnalyzer.LeadPositions)) { Boost = idf }, Occur.SHOULD);
+            clause.Add(new LeadWordQuery(term, NewsAnalyzer.LeadPositions) { Boost = idf }, Occur.SHOULD);
         }
         return clause;
     }

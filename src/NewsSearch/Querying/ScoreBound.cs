@@ -56,9 +56,9 @@ internal abstract class ScoreBound
                     (clause.Occur == Occur.MUST ? required : optional).Add(child);
                 }
                 return required.Count + optional.Count == 0 ? null : new BooleanBound(required, optional);
-            case ConstantScoreQuery constant when constant.Query is SpanFirstQuery { Match: SpanTermQuery word }:
+            case LeadWordQuery lead:
                 // The default ranking's lead clause: a constant when the word is in the block at all.
-                return new PresenceBound(word.Term, boost * constant.Boost, context);
+                return new PresenceBound(lead.Term, boost * lead.Boost, context);
             default:
                 return null;
         }

@@ -64,7 +64,7 @@ internal sealed class ScoreExplainer
     private (string Field, string Text, long? DocumentFrequency) Describe(Query leaf) => leaf switch
     {
         TermQuery term => (term.Term.Field, term.Term.Text, searcher.IndexReader.DocFreq(term.Term)),
-        ConstantScoreQuery { Query: SpanFirstQuery { Match: SpanTermQuery span } } => (span.Term.Field, span.Term.Text, searcher.IndexReader.DocFreq(span.Term)),
+        LeadWordQuery lead => (lead.Term.Field, lead.Term.Text, searcher.IndexReader.DocFreq(lead.Term)),
         PhraseQuery phrase when phrase.GetTerms().Length > 0 =>
             (phrase.GetTerms()[0].Field, string.Join(' ', phrase.GetTerms().Select(t => t.Text)), null),
         _ => (string.Empty, WithoutBoost(leaf), null),
