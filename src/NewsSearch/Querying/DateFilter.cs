@@ -46,6 +46,14 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
         return bits;
     }
 
+    /// <summary>
+    /// Whether the range holds a large share of every segment of <paramref name="searcher"/>'s index, so that it is
+    /// checked per candidate (as deleted documents are) rather than leapfrogged over.
+    /// </summary>
+    public bool IsWide(IndexSearcher searcher) => searcher.IndexReader.Leaves.All(leaf =>
+        DateColumn.For(leaf.AtomicReader) is { } column && column.Between(first, last) is var (start, end)
+        && (long)(end - start) * DenseShare > leaf.AtomicReader.MaxDoc);
+
     public override string ToString() => $"date:[{firstDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"} TO {lastDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}]";
 
     /// <summary>A wide range: random access by day, and an iterator that walks the days in document order.</summary>

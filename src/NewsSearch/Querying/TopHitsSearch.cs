@@ -29,9 +29,18 @@ internal static class TopHitsSearch
     /// <returns>The hits, and whether <see cref="TopDocs.TotalHits"/> is exact (else a lower bound).</returns>
     public static (TopDocs Top, bool ExactCount) Search(IndexSearcher searcher, Query query, Filter? filter, int n, bool countAll)
     {
-        // Filtered searches stay exhaustive: a filter (dates, a speaker) mostly leaves few matches, and Lucene's own
-        // search leapfrogs over them faster than this path, which scores in document order, would (measured).
-        var bound = countAll || n == 0 || filter is not null ? null : ScoreBound.Of(query, searcher);
+        // Filtered searches stay exhaustive: a filter (a speaker, a dateline, a narrow date range) mostly leaves few
+        // matches, and Lucene's own search leapfrogs over them faster than this path, which scores in document order,
+        // would (measured). A date range holding a large share of every segment is the exception: Lucene checks it
+        // per candidate anyway, as this path does with its accepted documents, so the pruning comes on top.
+        Func<AtomicReaderContext, IBits?>? accepted = filter switch
+        {
+            null => leaf => leaf.AtomicReader.LiveDocs,
+            DateFilter dates when dates.IsWide(searcher) =>
+                leaf => dates.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Lucene.Net.Util.Bits.MatchNoBits(leaf.AtomicReader.MaxDoc),
+            _ => null,
+        };
+        var bound = countAll || n == 0 || accepted is null ? null : ScoreBound.Of(query, searcher);
         if (bound is null)
         {
             return (searcher.Search(query, filter, Math.Max(n, 1)), true);
@@ -41,12 +50,12 @@ internal static class TopHitsSearch
         var counting = new Counting();
         if (WordDisjunction.TryCreate(query, searcher) is { } words)
         {
-            words.Search(bound, queue, counting);
+            words.Search(bound, accepted!, queue, counting);
         }
         else
         {
             var (required, extras) = SplitExtras(query, searcher);
-            SearchBlocks(searcher, required, extras, bound, queue, counting);
+            SearchBlocks(searcher, required, extras, bound, accepted!, queue, counting);
         }
         return (queue.ToTopDocs(counting.Counted), !counting.Skipped);
     }
@@ -81,12 +90,13 @@ internal static class TopHitsSearch
     /// blocks are jumped over in one skip. The extras are scored only for documents that can still make the page
     /// with them (their positions, for lead and proximity, are the dear part of the default ranking).
     /// </summary>
-    private static void SearchBlocks(IndexSearcher searcher, Query required, (Weight Weight, ScoreBound Bound)[] extras, ScoreBound bound, HitQueue queue, Counting counting)
+    private static void SearchBlocks(IndexSearcher searcher, Query required, (Weight Weight, ScoreBound Bound)[] extras, ScoreBound bound,
+        Func<AtomicReaderContext, IBits?> accepted, HitQueue queue, Counting counting)
     {
         var weight = searcher.CreateNormalizedWeight(required);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var live = leaf.AtomicReader.LiveDocs;
+            var live = accepted(leaf);
             var scorer = weight.GetScorer(leaf, live);
             var extraScorers = extras.Select(e => e.Weight.GetScorer(leaf, live)).ToArray();
             float[][]? extraBounds = null;

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace NewsSearch.Querying;
 
@@ -22,8 +23,9 @@ internal sealed class WordDisjunction
     }
 
     /// <summary>
-    /// The query as ORed words, or <c>null</c> when it is anything else. Filtered searches are left to Lucene's
-    /// filtered scorer, which leapfrogs over the filter's documents: faster than checking the filter at each posting.
+    /// The query as ORed words, or <c>null</c> when it is anything else. Filters are the caller's: most are left to
+    /// Lucene's filtered scorer, which leapfrogs over the filter's documents (faster than checking the filter at each
+    /// posting), and a wide date range comes in as accepted documents.
     /// </summary>
     public static WordDisjunction? TryCreate(Query query, IndexSearcher searcher)
     {
@@ -45,14 +47,15 @@ internal sealed class WordDisjunction
     }
 
     /// <param name="bound">The bound of the whole query (all the words), for jumping over blocks where none can compete.</param>
+    /// <param name="acceptedIn">The documents of a segment that may match (its live documents, or those of a filter too).</param>
     /// <param name="queue">The best hits so far.</param>
     /// <param name="counting">Matches seen and passed over.</param>
-    public void Search(ScoreBound bound, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
+    public void Search(ScoreBound bound, Func<AtomicReaderContext, IBits?> acceptedIn, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
     {
         var maxima = BlockMaxima.For(searcher);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var accepted = leaf.AtomicReader.LiveDocs;
+            var accepted = acceptedIn(leaf);
             var scorers = new List<Scorer>();
             var bounds = new List<float[]>();
             var boosts = new List<float>();

@@ -31,10 +31,37 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public void PrunedSearch_FindsTheHitsAndScoresOfACompleteOne(string query, SearchRanking ranking, int limit)
-    {
-        var request = new SearchRequest { Query = query, Ranking = ranking, Limit = limit, SnippetLength = 0 };
+    public void PrunedSearch_FindsTheHitsAndScoresOfACompleteOne(string query, SearchRanking ranking, int limit) =>
+        AssertSameAsComplete(new SearchRequest { Query = query, Ranking = ranking, Limit = limit, SnippetLength = 0 });
 
+    public static TheoryData<string, SearchRanking, int, int> DatedQueries()
+    {
+        var data = new TheoryData<string, SearchRanking, int, int>();
+        string[] queries = [Word(0), $"{Word(0)} {Word(1)}", $"{Word(2)} {Word(150)}", $"\"{Word(0)} {Word(1)}\"", $"+{Word(0)} +{Word(2)}",
+            $"{Word(0)} {Word(1)} {Word(2)} {Word(3)} {Word(4)} {Word(5)}"];
+        // Wide ranges (most of every segment: pruned with the range as accepted documents), a narrow one (exhaustive).
+        (int, int)[] ranges = [(0, 49), (5, 44), (0, 10), (7, 7)];
+        foreach (var query in queries)
+        {
+            foreach (var (first, last) in ranges)
+            {
+                data.Add(query, SearchRanking.Bm25, first, last);
+                data.Add(query, SearchRanking.Default, first, last);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DatedQueries))]
+    public void PrunedSearch_WithADateRange_FindsTheHitsAndScoresOfACompleteOne(string query, SearchRanking ranking, int firstDay, int lastDay) =>
+        AssertSameAsComplete(new SearchRequest
+        {
+            Query = query, Ranking = ranking, Limit = 10, SnippetLength = 0, From = Epoch.AddDays(firstDay), To = Epoch.AddDays(lastDay),
+        });
+
+    private void AssertSameAsComplete(SearchRequest request)
+    {
         var complete = index.Search(request with { CountAll = true });
         var pruned = index.Search(request);
 
@@ -80,9 +107,11 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
         Assert.InRange(results.TotalHits, 1, 999);
     }
 
+    private static readonly DateOnly Epoch = new(2000, 1, 1);
+
     private static string Word(int i) => "w" + (char)('a' + (i / 26 % 26)) + (char)('a' + (i % 26)) + "x";
 
-    /// <summary>6,000 articles of words drawn from a skewed vocabulary, written in four commits, every 97th deleted.</summary>
+    /// <summary>6,000 articles of words drawn from a skewed vocabulary, dated over fifty days, written in four commits, every 97th deleted.</summary>
     public sealed class GeneratedArchive : IDisposable
     {
         private const int Articles = 6_000;
@@ -93,6 +122,7 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
         public GeneratedArchive()
         {
             var random = new Random(20261129);
+            var days = new Random(50);
             var weights = Vocabulary.Select((_, i) => 1.0 / (i + 1)).ToArray();
             var total = weights.Sum();
             for (var id = 0; id < Articles; id++)
@@ -109,7 +139,9 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
                     }
                     words[w] = Vocabulary[k];
                 }
-                Index.Upsert(new Article($"a{id}", null, "", string.Join(' ', words) + "."));
+                // Fifty days, and every eleventh article undated: date ranges take most or little of each segment.
+                DateOnly? date = id % 11 == 0 ? null : Epoch.AddDays(days.Next(50));
+                Index.Upsert(new Article($"a{id}", date, "", string.Join(' ', words) + "."));
                 if (id % 1_700 == 1_699)
                 {
                     Index.Commit();
