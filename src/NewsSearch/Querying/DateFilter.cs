@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -29,7 +30,7 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
         var reader = context.AtomicReader;
         if (DateColumn.For(reader) is not { } column)
         {
-            // An index written before the date had doc values: its terms answer.
+            // A segment without date doc values (written before they existed, or with no dated document): its terms answer.
             return NumericRangeFilter.NewInt32Range(NewsFields.Date, firstDay, lastDay, true, true).GetDocIdSet(context, acceptDocs);
         }
         var (start, end) = column.Between(first, last);
@@ -37,7 +38,7 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
         {
             return null;
         }
-        if ((long)(end - start) * DenseShare > reader.MaxDoc)
+        if (IsDense(end - start, reader.MaxDoc))
         {
             return new DenseDays(column, first, last, acceptDocs, reader.MaxDoc);
         }
@@ -52,9 +53,12 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
     /// </summary>
     public bool IsWide(IndexSearcher searcher) => searcher.IndexReader.Leaves.All(leaf =>
         DateColumn.For(leaf.AtomicReader) is { } column && column.Between(first, last) is var (start, end)
-        && (long)(end - start) * DenseShare > leaf.AtomicReader.MaxDoc);
+        && IsDense(end - start, leaf.AtomicReader.MaxDoc));
 
-    public override string ToString() => $"date:[{firstDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"} TO {lastDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}]";
+    public override string ToString() =>
+        $"date:[{firstDay?.ToString(CultureInfo.InvariantCulture) ?? "*"} TO {lastDay?.ToString(CultureInfo.InvariantCulture) ?? "*"}]";
+
+    private static bool IsDense(int documents, int maxDoc) => (long)documents * DenseShare > maxDoc;
 
     /// <summary>A wide range: random access by day, and an iterator that walks the days in document order.</summary>
     private sealed class DenseDays(DateColumn column, int first, int last, IBits? acceptDocs, int maxDoc) : DocIdSet, IBits

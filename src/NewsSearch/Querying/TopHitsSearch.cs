@@ -37,7 +37,7 @@ internal static class TopHitsSearch
         {
             null => leaf => leaf.AtomicReader.LiveDocs,
             DateFilter dates when dates.IsWide(searcher) =>
-                leaf => dates.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Lucene.Net.Util.Bits.MatchNoBits(leaf.AtomicReader.MaxDoc),
+                leaf => dates.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Bits.MatchNoBits(leaf.AtomicReader.MaxDoc),
             _ => null,
         };
         var bound = countAll || n == 0 || accepted is null ? null : ScoreBound.Of(query, searcher);
