@@ -28,11 +28,7 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         var reader = context.AtomicReader;
-        if (DateColumn.For(reader) is not { } column)
-        {
-            // A segment without date doc values (written before they existed, or with no dated document): its terms answer.
-            return NumericRangeFilter.NewInt32Range(NewsFields.Date, firstDay, lastDay, true, true).GetDocIdSet(context, acceptDocs);
-        }
+        var column = DateColumn.For(reader);
         var (start, end) = column.Between(first, last);
         if (start == end)
         {
@@ -52,8 +48,7 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
     /// checked per candidate (as deleted documents are) rather than leapfrogged over.
     /// </summary>
     public bool IsWide(IndexSearcher searcher) => searcher.IndexReader.Leaves.All(leaf =>
-        DateColumn.For(leaf.AtomicReader) is { } column && column.Between(first, last) is var (start, end)
-        && IsDense(end - start, leaf.AtomicReader.MaxDoc));
+        DateColumn.For(leaf.AtomicReader).Between(first, last) is var (start, end) && IsDense(end - start, leaf.AtomicReader.MaxDoc));
 
     public override string ToString() =>
         $"date:[{firstDay?.ToString(CultureInfo.InvariantCulture) ?? "*"} TO {lastDay?.ToString(CultureInfo.InvariantCulture) ?? "*"}]";
@@ -101,14 +96,15 @@ internal sealed class DateFilter(int? firstDay, int? lastDay) : Filter
 /// <summary>
 /// One segment's publication days, read once from the date doc values and kept while the segment lives: each
 /// document's day, and the documents ordered by day, so that the documents of any range of days are one slice.
-/// 8 bytes a document.
+/// 8 bytes a document. Filters and date order read it rather than the doc values: Lucene.NET reads memory-mapped
+/// doc values a byte at a time through a shared handle, which two query threads contend for.
 /// </summary>
 internal sealed class DateColumn
 {
     private const int Undated = int.MinValue;
 
     // Keyed by the segment's core, which its readers share across reopens and deletions.
-    private static readonly ConditionalWeakTable<object, Entry> PerCore = [];
+    private static readonly ConditionalWeakTable<object, DateColumn> PerCore = [];
 
     private readonly int[] days;
     private readonly int[] byDay;
@@ -119,22 +115,31 @@ internal sealed class DateColumn
         this.byDay = byDay;
     }
 
-    /// <summary>The segment's column; <c>null</c> when its dates have no doc values (an index of an old schema).</summary>
-    public static DateColumn? For(AtomicReader reader) =>
-        PerCore.GetValue(reader.CoreCacheKey, _ => new Entry(Read(reader))).Column;
+    /// <summary>The segment's column.</summary>
+    public static DateColumn For(AtomicReader reader) => PerCore.GetValue(reader.CoreCacheKey, _ => Read(reader));
 
-    private static DateColumn? Read(AtomicReader reader)
+    private static DateColumn Read(AtomicReader reader)
     {
-        if (reader.GetNumericDocValues(NewsFields.Date) is not { } values)
+        Func<int, long> day;
+        IBits? dated;
+        if (reader.GetNumericDocValues(NewsFields.Date) is { } values)
         {
-            return null;
+            day = values.Get;
+            dated = reader.GetDocsWithField(NewsFields.Date);
         }
-        var dated = reader.GetDocsWithField(NewsFields.Date);
+        else
+        {
+            // A segment without date doc values (written before they existed, or with no dated document): the indexed
+            // date terms, uninverted.
+            var uninverted = FieldCache.DEFAULT.GetInt32s(reader, NewsFields.Date, FieldCache.NUMERIC_UTILS_INT32_PARSER, true);
+            day = doc => uninverted.Get(doc);
+            dated = FieldCache.DEFAULT.GetDocsWithField(reader, NewsFields.Date);
+        }
         var days = new int[reader.MaxDoc];
         var datedCount = 0;
         for (var doc = 0; doc < days.Length; doc++)
         {
-            days[doc] = dated is null || dated.Get(doc) ? (int)values.Get(doc) : Undated;
+            days[doc] = dated is null || dated.Get(doc) ? (int)day(doc) : Undated;
             datedCount += days[doc] == Undated ? 0 : 1;
         }
         var byDay = new int[datedCount];
@@ -195,6 +200,4 @@ internal sealed class DateColumn
         }
         return low;
     }
-
-    private sealed record Entry(DateColumn? Column);
 }

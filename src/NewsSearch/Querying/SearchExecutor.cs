@@ -94,7 +94,7 @@ internal static class SearchExecutor
             SearchHit hit;
             if (HitSummary.Read(columns.Summaries, columns.Summarized, doc, scratch) is { } summary)
             {
-                var day = columns.Dates?.Day(doc);
+                var day = columns.Dates.Day(doc);
                 hit = new SearchHit(i + 1, summary.Id, score, day is { } d ? ArticleDocument.FromDayNumber(d) : null, columns.Dateline(doc), summary.Title,
                     summary.Speakers, null);
             }
@@ -127,7 +127,7 @@ internal static class SearchExecutor
 
         public IBits? Summarized { get; } = leaf.AtomicReader.GetDocsWithField(NewsFields.HitSummary);
 
-        public DateColumn? Dates { get; } = DateColumn.For(leaf.AtomicReader);
+        public DateColumn Dates { get; } = DateColumn.For(leaf.AtomicReader);
 
         public string Dateline(int doc) =>
             datelines is not null && datelines.GetOrd(doc) is var ord and >= 0 ? DatelineLabels.For(leaf.AtomicReader, datelines).Get(ord, datelines) : string.Empty;
@@ -238,8 +238,7 @@ internal static class SearchExecutor
     internal static Sort DateSort(bool newestFirst)
     {
         // Undated articles go last in both orders.
-        var byDate = new SortField(NewsFields.Date, SortFieldType.INT32, newestFirst);
-        byDate.SetMissingValue(newestFirst ? int.MinValue : int.MaxValue);
+        var byDate = new SortField(NewsFields.Date, new DateOrder(missing: newestFirst ? int.MinValue : int.MaxValue), newestFirst);
         return new Sort(byDate, SortField.FIELD_SCORE);
     }
 
