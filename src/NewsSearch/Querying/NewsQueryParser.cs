@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using NewsSearch.Indexing;
@@ -183,7 +185,7 @@ internal static partial class NewsQueryParser
             for (var i = 0; i < parts.Count; i++)
             {
                 var (part, quoted, occur) = parts[i];
-                var clause = quoted ? GetFieldQuery(Field, part, PhraseSlop) : GetFieldQuery(Field, part, false);
+                var clause = AnalyzedQuery(part, out var analyzed) ? analyzed : quoted ? GetFieldQuery(Field, part, PhraseSlop) : GetFieldQuery(Field, part, false);
                 if (i == 0 && occur == Occur.SHOULD)
                 {
                     first = clause;
@@ -204,6 +206,51 @@ internal static partial class NewsQueryParser
                 all.Add(clause);
             }
             return all;
+        }
+
+        /// <summary>
+        /// The query the parser's field query makes of one word or phrase of the default field (phrases are generated
+        /// either way, quoted or not, and both take the parser's phrase slop): nothing when the analyzer leaves no
+        /// word, a term for one word, else a phrase at the words' positions. Lucene's version buffers the tokens in a
+        /// cache that copies every token's attributes, a twentieth of a short query; <c>false</c> when two words share a
+        /// position (synonyms), which is left to Lucene.
+        /// </summary>
+        private bool AnalyzedQuery(string text, out Query? query)
+        {
+            query = null;
+            var words = new List<(string Word, int Increment)>();
+            using (var stream = Analyzer.GetTokenStream(Field, text))
+            {
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    if (increment.PositionIncrement == 0)
+                    {
+                        return false;
+                    }
+                    words.Add((term.ToString(), increment.PositionIncrement));
+                }
+                stream.End();
+            }
+            if (words.Count == 1)
+            {
+                query = NewTermQuery(new Term(Field, words[0].Word));
+            }
+            else if (words.Count > 1)
+            {
+                var phrase = NewPhraseQuery();
+                phrase.Slop = PhraseSlop;
+                var position = -1;
+                foreach (var (word, step) in words)
+                {
+                    position += EnablePositionIncrements ? step : 1;
+                    phrase.Add(new Term(Field, word), position);
+                }
+                query = phrase;
+            }
+            return true;
         }
 
         /// <summary>The words and phrases of a query that is nothing else, with how each must occur, or <c>null</c>.</summary>
