@@ -32,8 +32,10 @@ CONFIGS = {
 def publish(name, props, out):
     folder = os.path.join(out, name.replace(" ", "-").replace(",", "").replace("(", "").replace(")", ""))
     if not os.path.exists(os.path.join(folder, "newssearch")):
-        subprocess.run(["dotnet", "publish", CLI, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet"] + props,
-                       check=True, stdout=subprocess.DEVNULL)
+        # Each configuration builds in a folder of its own: ReadyToRun images left in the shared obj/ by another
+        # configuration (self-contained, composite) were reused and made a binary that aborts at start.
+        subprocess.run(["dotnet", "publish", CLI, "-c", "Release", "-o", folder, "--artifacts-path", folder + ".build",
+                        "--nologo", "-v", "quiet"] + props, check=True, stdout=subprocess.DEVNULL)
     return os.path.join(folder, "newssearch")
 
 
