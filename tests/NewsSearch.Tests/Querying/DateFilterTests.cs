@@ -41,6 +41,28 @@ public sealed class DateFilterTests(DateFilterTests.DatedArchive archive) : ICla
         }
     }
 
+    [Fact]
+    public void ASegmentWithoutDatedArticles_IsFilteredAndSortedLikeAnyOther()
+    {
+        // The first commit's segment holds no dated article, so it has no date doc values at all.
+        using var index = NewsIndex.CreateInMemory();
+        index.Upsert(new Article("undated-1", null, "", "A common story."));
+        index.Upsert(new Article("undated-2", null, "", "A common story."));
+        index.Commit();
+        index.Upsert(new Article("dated-1", Epoch.AddDays(3), "", "A common story."));
+        index.Upsert(new Article("dated-2", Epoch.AddDays(9), "", "A common story."));
+        index.Commit();
+
+        var ranged = index.Search(new SearchRequest { Query = "common", From = Epoch, To = Epoch.AddDays(5), CountAll = true });
+        var newest = index.Search(new SearchRequest { Query = "common", Sort = SearchSort.Newest });
+        var oldest = index.Search(new SearchRequest { Query = "common", Sort = SearchSort.Oldest });
+
+        Assert.Equal(["dated-1"], ranged.Hits.Select(h => h.Id));
+        Assert.Equal(["dated-2", "dated-1"], newest.Hits.Take(2).Select(h => h.Id));
+        Assert.Equal(["dated-1", "dated-2"], oldest.Hits.Take(2).Select(h => h.Id));
+        Assert.All(newest.Hits.Skip(2).Concat(oldest.Hits.Skip(2)), h => Assert.Null(h.Date));
+    }
+
     /// <summary>3,000 articles over 400 days, one in seven undated, written in three commits, then some replaced and deleted.</summary>
     public sealed class DatedArchive : IDisposable
     {
