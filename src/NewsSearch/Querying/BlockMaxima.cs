@@ -96,6 +96,6 @@ internal sealed class BlockMaxima
             var statistics = searcher.TermStatistics(term, context);
             var weight = searcher.Similarity.ComputeWeight(1f, collection, statistics);
             weight.Normalize(1f, 1f);
-            return (weight, ArticleSimilarity.Idf(searcher, term));
+            return (weight, ArticleSimilarity.Idf(searcher.Similarity, collection, statistics));
         });
 }

@@ -120,6 +120,7 @@ internal static class SearchExecutor
     private sealed class HitColumns(AtomicReaderContext leaf)
     {
         private readonly SortedDocValues? datelines = leaf.AtomicReader.GetSortedDocValues(NewsFields.DatelineFacet);
+        private DatelineLabels? labels;
 
         public int Leaf { get; } = leaf.Ord;
 
@@ -130,7 +131,9 @@ internal static class SearchExecutor
         public DateColumn Dates { get; } = DateColumn.For(leaf.AtomicReader);
 
         public string Dateline(int doc) =>
-            datelines is not null && datelines.GetOrd(doc) is var ord and >= 0 ? DatelineLabels.For(leaf.AtomicReader, datelines).Get(ord, datelines) : string.Empty;
+            datelines is not null && datelines.GetOrd(doc) is var ord and >= 0
+                ? (labels ??= DatelineLabels.For(leaf.AtomicReader, datelines)).Get(ord, datelines)
+                : string.Empty;
     }
 
     /// <summary>

@@ -123,7 +123,7 @@ internal static class TopHitsSearch
                 }
                 if (gate is null && counting.MayPrune(queue))
                 {
-                    gate = new CompetitiveBlocks(live, Bounds(bound, leaf), queue, counting);
+                    gate = new CompetitiveBlocks(live, leaf.AtomicReader.MaxDoc, Bounds(bound, leaf), queue, counting);
                     scorer = weight.GetScorer(leaf, gate);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
@@ -196,15 +196,16 @@ internal static class TopHitsSearch
         private readonly HitQueue queue;
         private readonly Counting counting;
 
-        public CompetitiveBlocks(IBits? live, float[] bounds, HitQueue queue, Counting counting)
+        public CompetitiveBlocks(IBits? live, int maxDoc, float[] bounds, HitQueue queue, Counting counting)
         {
             this.live = live;
+            Length = maxDoc;
             this.bounds = bounds;
             this.queue = queue;
             this.counting = counting;
         }
 
-        public int Length => bounds.Length << BlockMaxima.BlockShift;
+        public int Length { get; }
 
         public int NextCompetitive(int block) => TopHitsSearch.NextCompetitive(bounds, block, queue.Threshold);
 
