@@ -455,18 +455,44 @@ public sealed class NewsIndex : IDisposable
         {
             return (pending == fingerprint ? UpsertOutcome.Unchanged : UpsertOutcome.Updated, false);
         }
-        var outcome = WithSearcher(searcher =>
+        return (WithSearcher(searcher => FindCommitted(searcher.IndexReader, id, fingerprint)), false);
+    }
+
+    /// <summary>
+    /// Added when no live document has the id; unchanged when one of them (the article's, not its quotations') holds
+    /// this fingerprint; updated otherwise.
+    /// </summary>
+    private static UpsertOutcome FindCommitted(IndexReader reader, string id, string fingerprint)
+    {
+        if (reader.NumDocs == 0)
         {
-            var reader = searcher.IndexReader;
-            if (reader.NumDocs == 0 || !FindLive(reader, NewsFields.Id, id))
+            return UpsertOutcome.Added;
+        }
+        var term = new BytesRef(id);
+        var expected = ArticleDocument.FingerprintValue(fingerprint);
+        var held = new BytesRef();
+        var found = false;
+        foreach (var leaf in reader.Leaves)
+        {
+            var termsEnum = leaf.AtomicReader.GetTerms(NewsFields.Id)?.GetEnumerator();
+            if (termsEnum is null || !termsEnum.SeekExact(term))
             {
-                return UpsertOutcome.Added;
+                continue;
             }
-            return FindLive(reader, NewsFields.Fingerprint, ArticleDocument.FingerprintTerm(id, fingerprint))
-                ? UpsertOutcome.Unchanged
-                : UpsertOutcome.Updated;
-        });
-        return (outcome, false);
+            // Null in a segment written before schema 7: its articles read as updated and are written again.
+            var fingerprints = leaf.AtomicReader.GetBinaryDocValues(NewsFields.Fingerprint);
+            var docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                found = true;
+                fingerprints?.Get(doc, held);
+                if (fingerprints is not null && held.BytesEquals(expected))
+                {
+                    return UpsertOutcome.Unchanged;
+                }
+            }
+        }
+        return found ? UpsertOutcome.Updated : UpsertOutcome.Added;
     }
 
     /// <summary>Whether a live (not deleted) document has this term.</summary>

@@ -85,7 +85,7 @@ internal static class LuceneCeiling
         [LadderStep.DocValues] = "+ doc values (date, dateline, summary)",
         [LadderStep.UpdateById] = "+ UpdateDocuments by id",
         [LadderStep.TitleAndDateline] = "+ title, dateline text",
-        [LadderStep.Fingerprint] = "+ fingerprint term",
+        [LadderStep.Fingerprint] = "+ content fingerprint (doc values)",
     };
 
     /// <summary>
@@ -116,7 +116,7 @@ internal static class LuceneCeiling
             var summary = new BinaryDocValuesField(NewsFields.HitSummary, new BytesRef());
             var title = new TextField(NewsFields.Title, string.Empty, Field.Store.YES);
             var titleInBody = new TextField(NewsFields.Body, string.Empty, Field.Store.NO);
-            var fingerprint = new StringField(NewsFields.Fingerprint, string.Empty, Field.Store.NO);
+            var fingerprint = new BinaryDocValuesField(NewsFields.Fingerprint, new BytesRef());
             var document = new Document { id, text, date };
             void AddFrom(LadderStep from, params IIndexableField[] fields)
             {
@@ -154,7 +154,7 @@ internal static class LuceneCeiling
                 {
                     // NewsSearch's own fingerprint, hashing what it hashes.
                     var article = new Article(articleId, null, "LONDON", body);
-                    fingerprint.SetStringValue(ArticleDocument.FingerprintTerm(articleId, ArticleDocument.Fingerprint(article, extracted: false)));
+                    fingerprint.SetBytesValue(ArticleDocument.FingerprintValue(ArticleDocument.Fingerprint(article, extracted: false)));
                 }
                 if (step >= LadderStep.UpdateById)
                 {

@@ -15,7 +15,7 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "6";
+    private const string SchemaVersion = "7";
 
     /// <summary>
     /// The untokenized and numeric fields of the documents this thread is building, reused from one article to the
@@ -31,7 +31,6 @@ internal static class ArticleDocument
         private static Reused? current;
 
         private readonly StringField id = new(NewsFields.Id, string.Empty, Field.Store.YES);
-        private readonly StringField fingerprint = new(NewsFields.Fingerprint, string.Empty, Field.Store.NO);
         private readonly StringField datelineKey = new(NewsFields.DatelineKey, string.Empty, Field.Store.NO);
         private readonly StringField source = new(NewsFields.Source, string.Empty, Field.Store.YES);
         private readonly StringField quotationKind = new(NewsFields.Kind, NewsFields.QuotationKind, Field.Store.NO);
@@ -42,8 +41,6 @@ internal static class ArticleDocument
         public static StringField QuotationKind => Current.quotationKind;
 
         public static StringField Id(string value) => Set(Current.id, value);
-
-        public static StringField Fingerprint(string value) => Set(Current.fingerprint, value);
 
         public static StringField Source(string value) => Set(Current.source, value);
 
@@ -118,7 +115,7 @@ internal static class ArticleDocument
         var document = new Document
         {
             Reused.Id(article.Id),
-            Reused.Fingerprint(FingerprintTerm(article.Id, fingerprint)),
+            new BinaryDocValuesField(NewsFields.Fingerprint, FingerprintValue(fingerprint)),
         };
 
         // The text first, so its words hold the body's first positions: the default ranking finds the lead there
@@ -195,7 +192,8 @@ internal static class ArticleDocument
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
     }
 
-    public static string FingerprintTerm(string id, string fingerprint) => id + "\u0000" + fingerprint;
+    /// <summary>The fingerprint as its article's doc value holds it: the hash's bytes, not their hex digits.</summary>
+    public static BytesRef FingerprintValue(string fingerprint) => new(Convert.FromHexString(fingerprint));
 
     /// <summary>The day as the integer yyyyMMdd: ordered like the dates, readable in a debugger, independent of time zones.</summary>
     public static int DayNumber(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;

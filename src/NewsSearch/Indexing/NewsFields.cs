@@ -51,8 +51,9 @@ internal static class NewsFields
     public const string Source = "source";
 
     /// <summary>
-    /// Untokenized "id + content fingerprint": a re-run finds an article unchanged with one term lookup, without
-    /// reading stored fields.
+    /// The article's content fingerprint, as binary doc values: a re-run finds the article's document by its id and
+    /// compares, without reading stored fields. (Until schema 7 an untokenized "id + fingerprint" term: a term unique
+    /// to every article, which made flushing and merging a 200,000-article index about 2.7 s slower.)
     /// </summary>
     public const string Fingerprint = "fingerprint";
 

@@ -46,6 +46,17 @@ public sealed class QuotationIndexTests : IDisposable
     }
 
     [Fact]
+    public void ReRun_FindsTheArticleUnchanged_AmongItsQuotations()
+    {
+        // The quotations are documents under the article's id too; only the article's own document holds its content
+        // fingerprint, so the re-run must look past them.
+        var again = index.IndexPaths([Repository.Seeds]);
+
+        Assert.Equal((0, 0, 1), (again.Added, again.Updated, again.Unchanged));
+        Assert.Equal(8, index.GetStatistics().Quotations);
+    }
+
+    [Fact]
     public void SearchQuotes_FindsTheQuotationWithSpeakerDateAndDateline()
     {
         var results = index.SearchQuotes(new QuoteSearchRequest { Query = "\"invisible hand\"" });
