@@ -479,14 +479,22 @@ public sealed class NewsIndex : IDisposable
             {
                 continue;
             }
-            // Null in a segment written before schema 7: its articles read as updated and are written again.
-            var fingerprints = leaf.AtomicReader.GetBinaryDocValues(NewsFields.Fingerprint);
             var docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            var first = docs.NextDoc();
+            if (first == DocIdSetIterator.NO_MORE_DOCS)
             {
-                found = true;
-                fingerprints?.Get(doc, held);
-                if (fingerprints is not null && held.BytesEquals(expected))
+                continue;
+            }
+            found = true;
+            // None in a segment written before schema 7: its articles read as updated and are written again.
+            if (leaf.AtomicReader.GetBinaryDocValues(NewsFields.Fingerprint) is not { } fingerprints)
+            {
+                continue;
+            }
+            for (var doc = first; doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                fingerprints.Get(doc, held);
+                if (held.BytesEquals(expected))
                 {
                     return UpsertOutcome.Unchanged;
                 }
