@@ -74,8 +74,19 @@ internal static class TextTokens
             {
                 return end;
             }
+            // An initial: a capital with a dot, then spaces and a capital. (No abbreviation is one letter, so none can
+            // start here.)
+            var next = end;
+            while (char.IsWhiteSpace(At(text, next)))
+            {
+                next++;
+            }
+            if (next > end && char.IsUpper(At(text, next)))
+            {
+                return end;
+            }
         }
-        if (char.IsAsciiLetter(first))
+        else if (char.IsAsciiLetter(first))
         {
             var letters = start + 1;
             while (char.IsAsciiLetter(At(text, letters)))
@@ -86,22 +97,6 @@ internal static class TextTokens
                 && AbbreviationLookup.Contains(text.AsSpan(start, letters - start)))
             {
                 return letters + 1;
-            }
-        }
-        if (char.IsUpper(first) && At(text, start + 1) == '.')
-        {
-            // An initial: a capital with a dot, then spaces and a capital.
-            var next = start + 2;
-            if (char.IsWhiteSpace(At(text, next)))
-            {
-                while (char.IsWhiteSpace(At(text, next)))
-                {
-                    next++;
-                }
-                if (char.IsUpper(At(text, next)))
-                {
-                    return start + 2;
-                }
             }
         }
         if (IsLetterOrNumber(first))

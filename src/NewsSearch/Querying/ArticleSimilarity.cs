@@ -32,10 +32,6 @@ internal sealed class ArticleSimilarity(float k1, float b) : BM25Similarity(k1, 
         return explanation;
     }
 
-    /// <summary>A word's IDF as <paramref name="searcher"/>'s similarity computes it for scoring (1 if it is not BM25).</summary>
-    public static float Idf(IndexSearcher searcher, Term term) =>
-        Idf(searcher.Similarity, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, TermContext.Build(searcher.TopReaderContext, term)));
-
     /// <summary>A word's IDF from statistics the caller already has (1 if <paramref name="similarity"/> is not BM25).</summary>
     public static float Idf(Similarity similarity, CollectionStatistics collection, TermStatistics term) =>
         similarity is BM25Similarity bm25 ? bm25.IdfExplain(collection, term).Value : 1f;

@@ -40,8 +40,7 @@ internal static class TopHitsSearch
                 leaf => dates.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Bits.MatchNoBits(leaf.AtomicReader.MaxDoc),
             _ => null,
         };
-        var bound = countAll || n == 0 || accepted is null ? null : ScoreBound.Of(query, searcher);
-        if (bound is null)
+        if (countAll || n == 0 || accepted is null || ScoreBound.Of(query, searcher) is not { } bound)
         {
             return (searcher.Search(query, filter, Math.Max(n, 1)), true);
         }
@@ -50,12 +49,12 @@ internal static class TopHitsSearch
         var counting = new Counting();
         if (WordDisjunction.TryCreate(query, searcher) is { } words)
         {
-            words.Search(bound, accepted!, queue, counting);
+            words.Search(bound, accepted, queue, counting);
         }
         else
         {
             var (required, extras) = SplitExtras(query, searcher);
-            SearchBlocks(searcher, required, extras, bound, accepted!, queue, counting);
+            SearchBlocks(searcher, required, extras, bound, accepted, queue, counting);
         }
         return (queue.ToTopDocs(counting.Counted), !counting.Skipped);
     }
