@@ -26,11 +26,9 @@ public partial class TextTokensTests
     {
         var fragment = Gen.OneOf(
             Gen.String[Gen.Char["AaBbUSXZéÉ.'’-\" “”0123456789,;:!?()\u00A0\t\n\u0301½Ⅻ"], 1, 6],
-            Pick("Mr", "Mrs", "Dr", "vs", "Colo", "Co", "Corp", "No", "Nos", "St", "U", "S", ".", ". ", "  ", "A. ", "U.S.", "Jan"));
+            Gen.OneOf("Mr", "Mrs", "Dr", "vs", "Colo", "Co", "Corp", "No", "Nos", "St", "U", "S", ".", ". ", "  ", "A. ", "U.S.", "Jan"));
         Check.Sample(fragment.Array[1, 12].Select(string.Concat), AssertSameAsReference, iter: 5_000);
     }
-
-    private static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private static void AssertSameAsReference(string text)
     {

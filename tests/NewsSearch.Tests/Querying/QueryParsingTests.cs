@@ -40,18 +40,16 @@ public class QueryParsingTests
         // both paths must give an equal query or the same error.
         var word = Gen.OneOf(
             Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyzABCXYZ0123456789"], 1, 8],
-            Pick("the", "of", "and", "AND", "OR", "NOT", "oil", "Oil", "mid-1987", "U.S.", "it's", "a1b2"));
+            Gen.OneOf("the", "of", "and", "AND", "OR", "NOT", "oil", "Oil", "mid-1987", "U.S.", "it's", "a1b2"));
         var phrase = word.Array[0, 4].Select(words => "\"" + string.Join(' ', words) + "\"");
-        var marked = Gen.Select(Pick("", "", "+", "-"), Gen.Frequency((3, word), (1, phrase))).Select(m => m.Item1 + m.Item2);
-        var part = Gen.Frequency((8, marked), (1, Pick("+", "-", "oil~", "\"oil\"~2", "title:oil", "(oil)", "oil^2", "\"x\"y", "a+b", "+-oil", "--oil")));
-        var separator = Pick(" ", "  ", "\t");
+        var marked = Gen.Select(Gen.OneOf("", "", "+", "-"), Gen.Frequency((3, word), (1, phrase))).Select(m => m.Item1 + m.Item2);
+        var part = Gen.Frequency((8, marked), (1, Gen.OneOf("+", "-", "oil~", "\"oil\"~2", "title:oil", "(oil)", "oil^2", "\"x\"y", "a+b", "+-oil", "--oil")));
+        var separator = Gen.OneOf(" ", "  ", "\t");
         var query = Gen.Select(part.Array[1, 6], separator.Array[6]).Select(s =>
             string.Concat(s.Item1.Select((p, i) => (i == 0 ? string.Empty : s.Item2[i]) + p)));
 
         Check.Sample(query, AssertSameAsParser, iter: 2_000);
     }
-
-    private static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private static void AssertSameAsParser(string text)
     {
