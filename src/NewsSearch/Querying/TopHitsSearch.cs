@@ -86,20 +86,23 @@ internal static class TopHitsSearch
     /// the n-th best hit. Once pruning starts, the scorer is made again over <see cref="CompetitiveBlocks"/>, so that
     /// its postings see the documents of those blocks as deleted and a phrase or a conjunction never verifies
     /// positions or scores there (before that, the plain live documents keep Lucene's fast paths); runs of such
-    /// blocks are jumped over in one skip. The extras are scored only for documents that can still make the page
-    /// with them (their positions, for lead and proximity, are the dear part of the default ranking).
+    /// blocks are jumped over in one skip. An exact phrase is matched by <see cref="BoundedPhraseScorer"/> instead,
+    /// which once pruning starts also passes over single documents where the phrase cannot score enough, before
+    /// reading their positions. The extras are scored only for documents that can still make the page with them
+    /// (their positions, for lead and proximity, are the dear part of the default ranking).
     /// </summary>
     private static void SearchBlocks(IndexSearcher searcher, Query required, (Weight Weight, ScoreBound Bound)[] extras, ScoreBound bound,
         Func<AtomicReaderContext, IBits?> accepted, HitQueue queue, Counting counting)
     {
-        var weight = searcher.CreateNormalizedWeight(required);
+        var phrase = BoundedPhraseScorer.Phrase.Of(required, searcher);
+        var weight = phrase is null ? searcher.CreateNormalizedWeight(required) : null;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = accepted(leaf);
-            var scorer = weight.GetScorer(leaf, live);
-            var extraScorers = extras.Select(e => e.Weight.GetScorer(leaf, live)).ToArray();
             float[][]? extraBounds = null;
             CompetitiveBlocks? gate = null;
+            var scorer = phrase is not null ? phrase.GetScorer(leaf, live, null) : weight!.GetScorer(leaf, live);
+            var extraScorers = extras.Select(e => e.Weight.GetScorer(leaf, live)).ToArray();
             var doc = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS;
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
             {
@@ -123,7 +126,7 @@ internal static class TopHitsSearch
                 if (gate is null && counting.MayPrune(queue))
                 {
                     gate = new CompetitiveBlocks(live, leaf.AtomicReader.MaxDoc, Bounds(bound, leaf), queue, counting);
-                    scorer = weight.GetScorer(leaf, gate);
+                    scorer = phrase is not null ? phrase.GetScorer(leaf, gate, MayCompete) : weight!.GetScorer(leaf, gate);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
                 }
@@ -134,6 +137,24 @@ internal static class TopHitsSearch
                     continue;
                 }
                 doc = scorer.NextDoc();
+            }
+
+            // Whether a document whose required query scores at most bound there could make the page with its extras.
+            bool MayCompete(int doc, float bound)
+            {
+                if (extraBounds is not null)
+                {
+                    foreach (var extra in extraBounds)
+                    {
+                        bound += Math.Max(0, extra[doc >> BlockMaxima.BlockShift]);
+                    }
+                }
+                if (CannotCompete(bound, queue.Threshold))
+                {
+                    counting.Skipped = true;
+                    return false;
+                }
+                return true;
             }
         }
     }
