@@ -54,7 +54,8 @@ internal sealed class BoundedPhraseScorer : Scorer
             this.terms = terms;
             offsets = query.GetPositions();
             similarity = searcher.Similarity;
-            contexts = [.. terms.Select(t => TermContext.Build(searcher.TopReaderContext, t))];
+            var maxima = BlockMaxima.For(searcher);
+            contexts = [.. terms.Select(t => maxima.States(searcher, t))];
             // As Lucene's phrase weight computes and IndexSearcher.CreateNormalizedWeight normalizes it, so that scores
             // are the same to the bit.
             weight = similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field),

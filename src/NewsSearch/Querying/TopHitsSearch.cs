@@ -42,7 +42,7 @@ internal static class TopHitsSearch
         };
         if (countAll || n == 0 || accepted is null || ScoreBound.Of(query, searcher) is not { } bound)
         {
-            return (searcher.Search(query, filter, Math.Max(n, 1)), true);
+            return (searcher.Search(BlockMaxima.For(searcher).WithStates(searcher, query), filter, Math.Max(n, 1)), true);
         }
 
         var queue = new HitQueue(n);
@@ -71,7 +71,7 @@ internal static class TopHitsSearch
             && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT))
         {
             var extras = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)
-                .Select(c => (Weight: searcher.CreateNormalizedWeight(c.Query), Bound: ScoreBound.Of(c.Query, searcher)))
+                .Select(c => (Weight: searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, c.Query)), Bound: ScoreBound.Of(c.Query, searcher)))
                 .ToArray();
             if (extras.All(e => e.Bound is not null))
             {
@@ -95,7 +95,7 @@ internal static class TopHitsSearch
         Func<AtomicReaderContext, IBits?> accepted, HitQueue queue, Counting counting)
     {
         var phrase = BoundedPhraseScorer.Phrase.Of(required, searcher);
-        var weight = phrase is null ? searcher.CreateNormalizedWeight(required) : null;
+        var weight = phrase is null ? searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required)) : null;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = accepted(leaf);

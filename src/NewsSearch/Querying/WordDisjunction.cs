@@ -42,7 +42,8 @@ internal sealed class WordDisjunction
             return null;
         }
         // Each word scored alone, as the Boolean query would score it: BM25 has no query normalisation or coordination.
-        var words = clauses.Select(c => (c.Item1, searcher.CreateNormalizedWeight(new TermQuery(c.Item1) { Boost = c.Item2 }), c.Item2)).ToList();
+        var maxima = BlockMaxima.For(searcher);
+        var words = clauses.Select(c => (c.Item1, searcher.CreateNormalizedWeight(new TermQuery(c.Item1, maxima.States(searcher, c.Item1)) { Boost = c.Item2 }), c.Item2)).ToList();
         return new WordDisjunction(searcher, words);
     }
 
