@@ -35,6 +35,7 @@ internal sealed class BlockMaxima
     private readonly ConcurrentDictionary<(int Leaf, string Field, string Text), float[]> maxima = new();
     private readonly ConcurrentDictionary<(string Field, string Text), (Similarity.SimWeight Weight, float Idf, TermContext States)> weights = new();
     private long cachedFloats;
+    private int cachedWords;
 
     private BlockMaxima()
     {
@@ -121,9 +122,15 @@ internal sealed class BlockMaxima
 
     private (Similarity.SimWeight Weight, float Idf, TermContext States) UnitWeight(IndexSearcher searcher, Term term)
     {
-        if (weights.Count > MaxCachedWords)
+        if (weights.TryGetValue((term.Field, term.Text), out var known))
+        {
+            return known;
+        }
+        // Counted here, not with the dictionary's Count, which takes every one of its locks.
+        if (Interlocked.Increment(ref cachedWords) > MaxCachedWords)
         {
             weights.Clear();
+            Interlocked.Exchange(ref cachedWords, 1);
         }
         return weights.GetOrAdd((term.Field, term.Text), _ =>
         {
