@@ -17,7 +17,7 @@ internal sealed class LeadWordQuery(Term term, int positions) : Query
     /// <summary>How many of the field's first positions count as the lead.</summary>
     public int Positions { get; } = positions;
 
-    public override Weight CreateWeight(IndexSearcher searcher) => new LeadWeight(this);
+    public override Weight CreateWeight(IndexSearcher searcher) => new LeadWeight(this, BlockMaxima.For(searcher).States(searcher, Term));
 
     public override void ExtractTerms(ISet<Term> terms) => terms.Add(Term);
 
@@ -29,7 +29,7 @@ internal sealed class LeadWordQuery(Term term, int positions) : Query
 
     public override int GetHashCode() => HashCode.Combine(Term, Positions, Boost);
 
-    private sealed class LeadWeight(LeadWordQuery query) : Weight
+    private sealed class LeadWeight(LeadWordQuery query, TermContext states) : Weight
     {
         // As ConstantScoreQuery's weight: the boost, times whatever normalization the searcher applies (none for BM25).
         private float weight = query.Boost;
@@ -42,11 +42,12 @@ internal sealed class LeadWordQuery(Term term, int positions) : Query
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var terms = context.AtomicReader.GetTerms(query.Term.Field)?.GetEnumerator();
-            if (terms is null || !terms.SeekExact(query.Term.Bytes))
+            // Where the word's postings start was looked up once for the searcher (BlockMaxima.States).
+            if (states.Get(context.Ord) is not { } state || context.AtomicReader.GetTerms(query.Term.Field)?.GetEnumerator() is not { } terms)
             {
                 return null;
             }
+            terms.SeekExact(query.Term.Bytes, state);
             return terms.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE) is { } postings
                 ? new LeadScorer(this, postings, query.Positions, weight)
                 : null;
