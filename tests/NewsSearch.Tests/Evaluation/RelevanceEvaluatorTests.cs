@@ -63,6 +63,21 @@ public sealed class RelevanceEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void Corpus_IsNumberedInFileOrder_SoTiesRankTheSameInEveryRun()
+    {
+        // Forty articles alike but for their ids: every one scores the same, and Lucene ranks ties by document number.
+        var ids = Enumerable.Range(1, 40).Select(i => $"t{i * 7919 % 1000:D3}").ToList();
+        var lines = ids.Select(id => $$"""{"id": "{{id}}", "date": "1963-05-17", "body": "The wheat harvest was reported."}""");
+        using var index = NewsIndex.CreateInMemory();
+        EvaluationCorpus.IndexInto(index, folder.Write("ties.jsonl", string.Join('\n', lines) + "\n"));
+
+        var hits = index.Search(new SearchRequest { Query = "wheat", Limit = 40, Ranking = SearchRanking.Bm25 }).Hits;
+
+        Assert.Single(hits.Select(h => h.Score).Distinct());
+        Assert.Equal(ids, hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public void WriteRun_WritesTrecLines_RankedFromOne()
     {
         using var index = NewsIndex.CreateInMemory();
