@@ -13,7 +13,8 @@ namespace NewsSearch.Querying;
 /// <see cref="float.NegativeInfinity"/> where the word is in none of the block's documents. Lucene 4 stores no such
 /// "impacts" (Lucene 8 does, and skips with them), so they are read from the postings the first time a query
 /// needs them and kept for the life of the searcher: the global statistics a score depends on (the word's IDF, the
-/// field's average length) belong to that searcher's reader.
+/// field's average length) belong to that searcher's reader. Beside them it keeps each word's terms-dictionary lookup
+/// (<see cref="States"/>), which every query with the word would otherwise repeat.
 /// </summary>
 internal sealed class BlockMaxima
 {

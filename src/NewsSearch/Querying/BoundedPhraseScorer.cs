@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace NewsSearch.Querying;
 
@@ -75,7 +76,7 @@ internal sealed class BoundedPhraseScorer : Scorer
         /// where <paramref name="mayCompete"/>(document, bound) says a phrase scoring at most that bound there cannot
         /// make the page (none when it is <c>null</c>); <c>null</c> when a word is missing from the segment.
         /// </summary>
-        public Scorer? GetScorer(AtomicReaderContext leaf, Lucene.Net.Util.IBits? accepted, Func<int, float, bool>? mayCompete)
+        public Scorer? GetScorer(AtomicReaderContext leaf, IBits? accepted, Func<int, float, bool>? mayCompete)
         {
             var reader = leaf.AtomicReader;
             var fieldTerms = reader.GetTerms(terms[0].Field);
@@ -84,13 +85,13 @@ internal sealed class BoundedPhraseScorer : Scorer
                 return null;
             }
             var enums = new DocsAndPositionsEnum[terms.Length];
+            var termsEnum = fieldTerms.GetEnumerator();
             for (var i = 0; i < terms.Length; i++)
             {
                 if (contexts[i].Get(leaf.Ord) is not { } state)
                 {
                     return null;
                 }
-                var termsEnum = fieldTerms.GetEnumerator();
                 termsEnum.SeekExact(terms[i].Bytes, state);
                 if (termsEnum.DocsAndPositions(accepted, null, DocsAndPositionsFlags.NONE) is not { } positions)
                 {
@@ -110,7 +111,7 @@ internal sealed class BoundedPhraseScorer : Scorer
 
     public override long GetCost() => postings[lead].GetCost();
 
-    public override int NextDoc() => Advance(doc + 1);
+    public override int NextDoc() => doc == NO_MORE_DOCS ? NO_MORE_DOCS : Advance(doc + 1);
 
     public override int Advance(int target)
     {
