@@ -58,6 +58,22 @@ internal sealed class BlockMaxima
     public TermContext States(IndexSearcher searcher, Term term) => UnitWeight(searcher, term).States;
 
     /// <summary>
+    /// The word's weight for a <see cref="TermQuery"/> of boost <paramref name="boost"/> searched alone, as
+    /// <see cref="IndexSearcher.CreateNormalizedWeight"/> would normalize it (kept for boost 1, the usual case).
+    /// </summary>
+    public Similarity.SimWeight WordWeight(IndexSearcher searcher, Term term, float boost)
+    {
+        if (boost == 1f)
+        {
+            return UnitWeight(searcher, term).Weight;
+        }
+        var weight = searcher.Similarity.ComputeWeight(boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, States(searcher, term)));
+        var norm = searcher.Similarity.QueryNorm(weight.GetValueForNormalization());
+        weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        return weight;
+    }
+
+    /// <summary>
     /// The query with each of its words (alone or in Boolean queries) carrying its <see cref="States"/>, so that
     /// Lucene's weights do not look them up again.
     /// </summary>

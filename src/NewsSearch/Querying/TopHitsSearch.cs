@@ -95,13 +95,14 @@ internal static class TopHitsSearch
         Func<AtomicReaderContext, IBits?> accepted, HitQueue queue, Counting counting)
     {
         var phrase = BoundedPhraseScorer.Phrase.Of(required, searcher);
-        var weight = phrase is null ? searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required)) : null;
+        var words = phrase is null ? WordDisjunction.TryCreate(required, searcher) : null;
+        var weight = phrase is null && words is null ? searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required)) : null;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = accepted(leaf);
             float[][]? extraBounds = null;
             CompetitiveBlocks? gate = null;
-            var scorer = phrase is not null ? phrase.GetScorer(leaf, live, null) : weight!.GetScorer(leaf, live);
+            var scorer = phrase is not null ? phrase.GetScorer(leaf, live, null) : words is not null ? words.GetScorer(leaf, live) : weight!.GetScorer(leaf, live);
             var extraScorers = extras.Select(e => e.Weight.GetScorer(leaf, live)).ToArray();
             var doc = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS;
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
@@ -126,7 +127,7 @@ internal static class TopHitsSearch
                 if (gate is null && counting.MayPrune(queue))
                 {
                     gate = new CompetitiveBlocks(live, leaf.AtomicReader.MaxDoc, Bounds(bound, leaf), queue, counting);
-                    scorer = phrase is not null ? phrase.GetScorer(leaf, gate, MayCompete) : weight!.GetScorer(leaf, gate);
+                    scorer = phrase is not null ? phrase.GetScorer(leaf, gate, MayCompete) : words is not null ? words.GetScorer(leaf, gate) : weight!.GetScorer(leaf, gate);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
                 }
