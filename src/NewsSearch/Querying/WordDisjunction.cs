@@ -117,7 +117,21 @@ internal sealed class WordDisjunction
             return score;
         }
 
-        public override int NextDoc() => doc == NO_MORE_DOCS ? NO_MORE_DOCS : Advance(doc + 1);
+        // The words on the current document step to their next one: a word's Advance consults its skip list at every
+        // block boundary, where NextDoc only decodes the next block.
+        public override int NextDoc()
+        {
+            if (doc == NO_MORE_DOCS)
+            {
+                return doc;
+            }
+            var next = NO_MORE_DOCS;
+            foreach (var word in words)
+            {
+                next = Math.Min(next, word.DocID == doc ? word.NextDoc() : word.DocID);
+            }
+            return doc = next;
+        }
 
         public override int Advance(int target)
         {
