@@ -86,7 +86,8 @@ internal static class TopHitsSearch
     /// the n-th best hit. Once pruning starts, the scorer is made again over <see cref="CompetitiveBlocks"/>, so that
     /// its postings see the documents of those blocks as deleted and a phrase or a conjunction never verifies
     /// positions or scores there (before that, the plain live documents keep Lucene's fast paths); runs of such
-    /// blocks are jumped over in one skip. An exact phrase is matched by <see cref="BoundedPhraseScorer"/> instead,
+    /// blocks are jumped over in one skip. Words ORed are scored by <see cref="WordDisjunction.GetScorer"/>, with the
+    /// searcher's kept word weights, and an exact phrase is matched by <see cref="BoundedPhraseScorer"/>,
     /// which once pruning starts also passes over single documents where the phrase cannot score enough, before
     /// reading their positions. The extras are scored only for documents that can still make the page with them
     /// (their positions, for lead and proximity, are the dear part of the default ranking).
