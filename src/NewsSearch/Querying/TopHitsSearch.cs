@@ -64,21 +64,49 @@ internal static class TopHitsSearch
     /// then lead, proximity and feedback), as the required query and those extras with their bounds; any other
     /// query as itself without extras.
     /// </summary>
-    private static (Query Required, (Weight Weight, ScoreBound Bound)[] Extras) SplitExtras(Query query, IndexSearcher searcher)
+    private static (Query Required, Extra[] Extras) SplitExtras(Query query, IndexSearcher searcher)
     {
         if (query is BooleanQuery { Boost: 1f, MinimumNumberShouldMatch: 0 } boolean
             && boolean.Clauses.Count(c => c.Occur == Occur.MUST) == 1
             && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT))
         {
             var extras = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)
-                .Select(c => (Weight: searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, c.Query)), Bound: ScoreBound.Of(c.Query, searcher)))
+                .Select(c => (Query: c.Query, Bound: ScoreBound.Of(c.Query, searcher)))
                 .ToArray();
             if (extras.All(e => e.Bound is not null))
             {
-                return (boolean.Clauses.Single(c => c.Occur == Occur.MUST).Query, [.. extras.Select(e => (e.Weight, e.Bound!))]);
+                return (boolean.Clauses.Single(c => c.Occur == Occur.MUST).Query, [.. extras.Select(e => Extra.Of(e.Query, e.Bound!, searcher))]);
             }
         }
         return (query, []);
+    }
+
+    /// <summary>
+    /// A clause that only adds score, with its bound: the proximity clause scored per asked-for article
+    /// (<see cref="PairProximity"/>), any other through Lucene's weight.
+    /// </summary>
+    private sealed class Extra(Weight? weight, PairProximity? pairs, ScoreBound bound)
+    {
+        public ScoreBound Bound { get; } = bound;
+
+        public static Extra Of(Query query, ScoreBound bound, IndexSearcher searcher) =>
+            PairProximity.Of(query, searcher) is { } pairs
+                ? new Extra(null, pairs, bound)
+                : new Extra(searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, query)), null, bound);
+
+        /// <summary>Its score for each asked-for article of <paramref name="leaf"/>, in increasing order.</summary>
+        public Func<int, float>? Open(AtomicReaderContext leaf, IBits? accepted)
+        {
+            if (pairs is not null)
+            {
+                return pairs.Open(leaf, accepted) is { } clause ? clause.ScoreAt : null;
+            }
+            if (weight!.GetScorer(leaf, accepted) is not { } scorer)
+            {
+                return null;
+            }
+            return doc => scorer.DocID == doc || (scorer.DocID < doc && scorer.Advance(doc) == doc) ? scorer.GetScore() : 0f;
+        }
     }
 
     /// <summary>
@@ -92,7 +120,7 @@ internal static class TopHitsSearch
     /// reading their positions. The extras are scored only for documents that can still make the page with them
     /// (their positions, for lead and proximity, are the dear part of the default ranking).
     /// </summary>
-    private static void SearchBlocks(IndexSearcher searcher, Query required, (Weight Weight, ScoreBound Bound)[] extras, ScoreBound bound,
+    private static void SearchBlocks(IndexSearcher searcher, Query required, Extra[] extras, ScoreBound bound,
         Func<AtomicReaderContext, IBits?> accepted, HitQueue queue, Counting counting)
     {
         var phrase = BoundedPhraseScorer.Phrase.Of(required, searcher);
@@ -104,7 +132,7 @@ internal static class TopHitsSearch
             float[][]? extraBounds = null;
             CompetitiveBlocks? gate = null;
             var scorer = phrase is not null ? phrase.GetScorer(leaf, live, null) : words is not null ? words.GetScorer(leaf, live) : weight!.GetScorer(leaf, live);
-            var extraScorers = extras.Select(e => e.Weight.GetScorer(leaf, live)).ToArray();
+            var extraScorers = extras.Select(e => e.Open(leaf, live)).ToArray();
             var doc = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS;
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
             {
@@ -173,7 +201,7 @@ internal static class TopHitsSearch
     /// The document's score with the extras it has; <c>null</c> when, with <paramref name="bounds"/> (once the page
     /// is full), the extras not yet added could not lift it onto the page.
     /// </summary>
-    private static float? AddExtras(float score, int doc, Scorer?[] scorers, float[][]? bounds, HitQueue queue)
+    private static float? AddExtras(float score, int doc, Func<int, float>?[] scorers, float[][]? bounds, HitQueue queue)
     {
         var remaining = 0f;
         if (bounds is not null)
@@ -193,16 +221,10 @@ internal static class TopHitsSearch
                 }
                 remaining -= Math.Max(0, bounds[i][doc >> BlockMaxima.BlockShift]);
             }
-            var scorer = scorers[i];
-            if (scorer is null || scorer.DocID > doc)
+            if (scorers[i] is { } scoreAt)
             {
-                continue;
+                score += scoreAt(doc);
             }
-            if (scorer.DocID < doc && scorer.Advance(doc) != doc)
-            {
-                continue;
-            }
-            score += scorer.GetScore();
         }
         return score;
     }
