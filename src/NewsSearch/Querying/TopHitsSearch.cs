@@ -85,28 +85,24 @@ internal static class TopHitsSearch
     /// A clause that only adds score, with its bound: the proximity clause scored per asked-for article
     /// (<see cref="PairProximity"/>), any other through Lucene's weight.
     /// </summary>
-    private sealed class Extra(Weight? weight, PairProximity? pairs, ScoreBound bound)
+    private sealed class Extra(ScoreBound bound, Func<AtomicReaderContext, IBits?, Func<int, float>?> open)
     {
         public ScoreBound Bound { get; } = bound;
 
-        public static Extra Of(Query query, ScoreBound bound, IndexSearcher searcher) =>
-            PairProximity.Of(query, searcher) is { } pairs
-                ? new Extra(null, pairs, bound)
-                : new Extra(searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, query)), null, bound);
+        public static Extra Of(Query query, ScoreBound bound, IndexSearcher searcher)
+        {
+            if (PairProximity.Of(query, searcher) is { } pairs)
+            {
+                return new Extra(bound, (leaf, accepted) => pairs.Open(leaf, accepted) is { } clause ? clause.ScoreAt : null);
+            }
+            var weight = searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, query));
+            return new Extra(bound, (leaf, accepted) => weight.GetScorer(leaf, accepted) is { } scorer
+                ? doc => scorer.DocID == doc || (scorer.DocID < doc && scorer.Advance(doc) == doc) ? scorer.GetScore() : 0f
+                : null);
+        }
 
         /// <summary>Its score for each asked-for article of <paramref name="leaf"/>, in increasing order.</summary>
-        public Func<int, float>? Open(AtomicReaderContext leaf, IBits? accepted)
-        {
-            if (pairs is not null)
-            {
-                return pairs.Open(leaf, accepted) is { } clause ? clause.ScoreAt : null;
-            }
-            if (weight!.GetScorer(leaf, accepted) is not { } scorer)
-            {
-                return null;
-            }
-            return doc => scorer.DocID == doc || (scorer.DocID < doc && scorer.Advance(doc) == doc) ? scorer.GetScore() : 0f;
-        }
+        public Func<int, float>? Open(AtomicReaderContext leaf, IBits? accepted) => open(leaf, accepted);
     }
 
     /// <summary>
