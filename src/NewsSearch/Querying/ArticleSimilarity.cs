@@ -36,6 +36,16 @@ internal sealed class ArticleSimilarity(float k1, float b) : BM25Similarity(k1, 
     public static float Idf(Similarity similarity, CollectionStatistics collection, TermStatistics term) =>
         similarity is BM25Similarity bm25 ? bm25.IdfExplain(collection, term).Value : 1f;
 
+    /// <summary>
+    /// The query norm <see cref="IndexSearcher.CreateNormalizedWeight"/> gives a weight with this value for
+    /// normalization (1 where the similarity's is not finite): for the weights this project builds without Lucene's.
+    /// </summary>
+    public static float QueryNorm(Similarity similarity, float valueForNormalization)
+    {
+        var norm = similarity.QueryNorm(valueForNormalization);
+        return float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm;
+    }
+
     protected override float AvgFieldLength(CollectionStatistics collectionStats)
     {
         var documents = Documents(collectionStats);

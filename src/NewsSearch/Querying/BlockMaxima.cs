@@ -68,8 +68,7 @@ internal sealed class BlockMaxima
             return UnitWeight(searcher, term).Weight;
         }
         var weight = searcher.Similarity.ComputeWeight(boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, States(searcher, term)));
-        var norm = searcher.Similarity.QueryNorm(weight.GetValueForNormalization());
-        weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        weight.Normalize(ArticleSimilarity.QueryNorm(searcher.Similarity, weight.GetValueForNormalization()), 1f);
         return weight;
     }
 

@@ -61,8 +61,7 @@ internal sealed class BoundedPhraseScorer : Scorer
             // are the same to the bit.
             weight = similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field),
                 [.. terms.Select((t, i) => searcher.TermStatistics(t, contexts[i]))]);
-            var norm = similarity.QueryNorm(weight.GetValueForNormalization());
-            weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+            weight.Normalize(ArticleSimilarity.QueryNorm(similarity, weight.GetValueForNormalization()), 1f);
         }
 
         /// <summary>The phrase of <paramref name="query"/> when it is an exact phrase of two or more words, else <c>null</c>.</summary>

@@ -51,36 +51,23 @@ internal sealed class PairProximity
 
         var maxima = BlockMaxima.For(searcher);
         var similarity = searcher.Similarity;
+        // Lucene rewrites a Boolean query of one clause to that clause with the Boolean's boost folded in.
+        var single = phrases.Count == 1;
         var pairs = phrases.Select(phrase =>
         {
             var (left, right) = (phrase.GetTerms()[0], phrase.GetTerms()[1]);
             var (leftStates, rightStates) = (maxima.States(searcher, left), maxima.States(searcher, right));
-            var weight = similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(left.Field),
+            var weight = similarity.ComputeWeight(single ? phrase.Boost * boolean.Boost : phrase.Boost, searcher.CollectionStatistics(left.Field),
                 searcher.TermStatistics(left, leftStates), searcher.TermStatistics(right, rightStates));
             return new Pair(left, right, leftStates, rightStates, phrase.Slop, weight);
         }).ToArray();
 
-        // As the Boolean query's weight normalizes its clauses: one norm from all of them, the clause's boost on top.
-        var sum = pairs.Sum(p => p.Weight.GetValueForNormalization()) * boolean.Boost * boolean.Boost;
-        var norm = similarity.QueryNorm(sum);
-        norm = float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm;
-        if (pairs.Length == 1)
+        // As the Boolean query's weight normalizes its clauses: one norm from all of them, the Boolean's boost on top.
+        var sum = pairs.Sum(p => p.Weight.GetValueForNormalization()) * (single ? 1f : boolean.Boost * boolean.Boost);
+        var norm = ArticleSimilarity.QueryNorm(similarity, sum);
+        foreach (var pair in pairs)
         {
-            // Lucene rewrites a Boolean query of one clause to that clause with the boost folded in.
-            var only = pairs[0];
-            var phrase = phrases[0];
-            var weight = similarity.ComputeWeight(phrase.Boost * boolean.Boost, searcher.CollectionStatistics(only.Left.Field),
-                searcher.TermStatistics(only.Left, only.LeftStates), searcher.TermStatistics(only.Right, only.RightStates));
-            norm = similarity.QueryNorm(weight.GetValueForNormalization());
-            weight.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
-            pairs[0] = only with { Weight = weight };
-        }
-        else
-        {
-            foreach (var pair in pairs)
-            {
-                pair.Weight.Normalize(norm, boolean.Boost);
-            }
+            pair.Weight.Normalize(norm, single ? 1f : boolean.Boost);
         }
         return new PairProximity(pairs, similarity);
     }

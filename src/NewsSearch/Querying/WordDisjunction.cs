@@ -15,9 +15,9 @@ namespace NewsSearch.Querying;
 internal sealed class WordDisjunction
 {
     private readonly IndexSearcher searcher;
-    private readonly List<(Term Term, Similarity.SimWeight Weight, float Boost)> words;
+    private readonly List<(Term Term, TermContext States, Similarity.SimWeight Weight, float Boost)> words;
 
-    private WordDisjunction(IndexSearcher searcher, List<(Term, Similarity.SimWeight, float)> words)
+    private WordDisjunction(IndexSearcher searcher, List<(Term, TermContext, Similarity.SimWeight, float)> words)
     {
         this.searcher = searcher;
         this.words = words;
@@ -46,7 +46,7 @@ internal sealed class WordDisjunction
         // The words' weights are kept per searcher: building Lucene's term weight for every word of every query (its
         // IDF explanation, BM25's table of length factors) took 40 % of a word query on Reuters (in-process A/B, 86 → 49 µs).
         var maxima = BlockMaxima.For(searcher);
-        var words = clauses.Select(c => (c.Item1, maxima.WordWeight(searcher, c.Item1, c.Item2), c.Item2)).ToList();
+        var words = clauses.Select(c => (c.Item1, maxima.States(searcher, c.Item1), maxima.WordWeight(searcher, c.Item1, c.Item2), c.Item2)).ToList();
         return new WordDisjunction(searcher, words);
     }
 
@@ -63,9 +63,9 @@ internal sealed class WordDisjunction
             var scorers = new List<Scorer>();
             var bounds = new List<float[]>();
             var boosts = new List<float>();
-            foreach (var (term, weight, boost) in words)
+            foreach (var (term, states, weight, boost) in words)
             {
-                if (WordScorer.Of(searcher, maxima, leaf, term, weight, accepted) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                if (WordScorer.Of(searcher, leaf, term, states, weight, accepted) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
                 {
                     scorers.Add(scorer);
                     bounds.Add(maxima.Of(searcher, leaf, term));
@@ -86,8 +86,7 @@ internal sealed class WordDisjunction
     /// </summary>
     public Scorer? GetScorer(AtomicReaderContext leaf, IBits? accepted)
     {
-        var maxima = BlockMaxima.For(searcher);
-        var scorers = words.Select(w => WordScorer.Of(searcher, maxima, leaf, w.Term, w.Weight, accepted)).OfType<WordScorer>().ToArray();
+        var scorers = words.Select(w => WordScorer.Of(searcher, leaf, w.Term, w.States, w.Weight, accepted)).OfType<WordScorer>().ToArray();
         return scorers.Length switch
         {
             0 => null,
@@ -149,10 +148,10 @@ internal sealed class WordDisjunction
     /// <summary>A word's postings scored as Lucene's term scorer scores them, opened from the searcher's cached lookup.</summary>
     private sealed class WordScorer(DocsEnum docs, Similarity.SimScorer similarity) : Scorer(null)
     {
-        public static WordScorer? Of(IndexSearcher searcher, BlockMaxima maxima, AtomicReaderContext leaf, Term term,
+        public static WordScorer? Of(IndexSearcher searcher, AtomicReaderContext leaf, Term term, TermContext states,
             Similarity.SimWeight weight, IBits? accepted)
         {
-            if (maxima.States(searcher, term).Get(leaf.Ord) is not { } state
+            if (states.Get(leaf.Ord) is not { } state
                 || leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator() is not { } termsEnum)
             {
                 return null;
