@@ -46,7 +46,7 @@ internal static class TopHitsSearch
         }
 
         var queue = new HitQueue(n);
-        var counting = new Counting();
+        var counting = new Counting(filter is null ? KnownMatchCount(query, searcher) : null);
         if (WordDisjunction.TryCreate(query, searcher) is { } words)
         {
             words.Search(bound, accepted, queue, counting);
@@ -56,7 +56,21 @@ internal static class TopHitsSearch
             var (required, extras) = SplitExtras(query, searcher);
             SearchBlocks(searcher, required, extras, bound, accepted, queue, counting);
         }
-        return (queue.ToTopDocs(counting.Counted), !counting.Skipped);
+        return (queue.ToTopDocs(counting.Total), counting.Exact);
+    }
+
+    /// <summary>
+    /// How many articles match, when the index says so without a search: a single word (alone, or as the required
+    /// clause of the default ranking) matches the articles its postings list, as long as none is deleted. Such a
+    /// search can prune from its first full page and still report an exact count.
+    /// </summary>
+    private static int? KnownMatchCount(Query query, IndexSearcher searcher)
+    {
+        if ((RequiredClause(query) ?? query) is not TermQuery term || searcher.IndexReader.Leaves.Any(leaf => leaf.AtomicReader.HasDeletions))
+        {
+            return null;
+        }
+        return BlockMaxima.For(searcher).States(searcher, term.Term).DocFreq;
     }
 
     /// <summary>
@@ -66,20 +80,26 @@ internal static class TopHitsSearch
     /// </summary>
     private static (Query Required, Extra[] Extras) SplitExtras(Query query, IndexSearcher searcher)
     {
-        if (query is BooleanQuery { Boost: 1f, MinimumNumberShouldMatch: 0 } boolean
-            && boolean.Clauses.Count(c => c.Occur == Occur.MUST) == 1
-            && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT))
+        if (RequiredClause(query) is { } required)
         {
-            var extras = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)
+            var extras = ((BooleanQuery)query).Clauses.Where(c => c.Occur == Occur.SHOULD)
                 .Select(c => (Query: c.Query, Bound: ScoreBound.Of(c.Query, searcher)))
                 .ToArray();
             if (extras.All(e => e.Bound is not null))
             {
-                return (boolean.Clauses.Single(c => c.Occur == Occur.MUST).Query, [.. extras.Select(e => Extra.Of(e.Query, e.Bound!, searcher))]);
+                return (required, [.. extras.Select(e => Extra.Of(e.Query, e.Bound!, searcher))]);
             }
         }
         return (query, []);
     }
+
+    /// <summary>The one clause a Boolean query requires when its other clauses only add score; else <c>null</c>.</summary>
+    private static Query? RequiredClause(Query query) =>
+        query is BooleanQuery { Boost: 1f, MinimumNumberShouldMatch: 0 } boolean
+        && boolean.Clauses.Count(c => c.Occur == Occur.MUST) == 1
+        && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT)
+            ? boolean.Clauses.Single(c => c.Occur == Occur.MUST).Query
+            : null;
 
     /// <summary>
     /// A clause that only adds score, with its bound: the proximity clause scored per asked-for article
@@ -268,14 +288,21 @@ internal static class TopHitsSearch
         }
     }
 
-    /// <summary>How many matches were seen, and whether any were passed over unseen.</summary>
-    internal sealed class Counting
+    /// <summary>
+    /// How many matches were seen, and whether any were passed over unseen; given the number of matches when it is
+    /// known beforehand (<see cref="KnownMatchCount"/>), pruning needs no count first.
+    /// </summary>
+    internal sealed class Counting(int? known = null)
     {
         public int Counted { get; set; }
 
         public bool Skipped { get; set; }
 
-        public bool MayPrune(HitQueue queue) => queue.IsFull && Counted >= ExactCountLimit;
+        public int Total => known ?? Counted;
+
+        public bool Exact => known is not null || !Skipped;
+
+        public bool MayPrune(HitQueue queue) => queue.IsFull && (known is not null || Counted >= ExactCountLimit);
     }
 
     /// <summary>The first block from <paramref name="block"/> on that can compete (past the last when none).</summary>

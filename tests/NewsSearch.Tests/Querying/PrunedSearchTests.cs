@@ -4,7 +4,8 @@ namespace NewsSearch.Tests.Querying;
 /// A relevance search past 1,000 matches skips blocks of articles that cannot make the page: on generated articles
 /// (several segments, deletions), every query must return the hits and scores of a search that counts all matches.
 /// </summary>
-public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive) : IClassFixture<PrunedSearchTests.GeneratedArchive>
+public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive, PrunedSearchTests.UndeletedArchive undeleted)
+    : IClassFixture<PrunedSearchTests.GeneratedArchive>, IClassFixture<PrunedSearchTests.UndeletedArchive>
 {
     private readonly NewsIndex index = archive.Index;
 
@@ -109,6 +110,33 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
         Assert.InRange(results.TotalHits, 1, 999);
     }
 
+    [Theory]
+    [InlineData(SearchRanking.Bm25)]
+    [InlineData(SearchRanking.Default)]
+    public void OneWord_InAnIndexWithoutDeletions_IsCountedExactlyPast1000(SearchRanking ranking)
+    {
+        var request = new SearchRequest { Query = Word(0), Ranking = ranking, SnippetLength = 0 };
+
+        var complete = undeleted.Index.Search(request with { CountAll = true });
+        var pruned = undeleted.Index.Search(request);
+
+        Assert.True(complete.TotalHits > 2_000);
+        Assert.True(pruned.TotalHitsExact);
+        Assert.Equal(complete.TotalHits, pruned.TotalHits);
+        Assert.Equal(complete.Hits.Select(h => h.Score!.Value), pruned.Hits.Select(h => h.Score!.Value));
+    }
+
+    [Fact]
+    public void TwoWords_InAnIndexWithoutDeletions_AreCountedExactlyUpTo1000_ThenAtLeast()
+    {
+        var request = new SearchRequest { Query = $"{Word(0)} {Word(1)}", Ranking = SearchRanking.Bm25, SnippetLength = 0 };
+
+        var pruned = undeleted.Index.Search(request);
+
+        Assert.False(pruned.TotalHitsExact);
+        Assert.InRange(pruned.TotalHits, 1_000, undeleted.Index.Search(request with { CountAll = true }).TotalHits - 1);
+    }
+
     private static readonly DateOnly Epoch = new(2000, 1, 1);
 
     private static string Word(int i) => "w" + (char)('a' + (i / 26 % 26)) + (char)('a' + (i % 26)) + "x";
@@ -123,11 +151,25 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
 
         public GeneratedArchive()
         {
+            Fill(Index, Articles);
+            for (var id = 0; id < Articles; id += 97)
+            {
+                Index.Delete($"a{id}");
+            }
+            Index.Commit();
+        }
+
+        public NewsIndex Index { get; } = NewsIndex.CreateInMemory(NewsIndexOptions.Default with { ExtractSpeakers = false });
+
+        public void Dispose() => Index.Dispose();
+
+        internal static void Fill(NewsIndex index, int articles)
+        {
             var random = new Random(20261129);
             var days = new Random(50);
             var weights = Vocabulary.Select((_, i) => 1.0 / (i + 1)).ToArray();
             var total = weights.Sum();
-            for (var id = 0; id < Articles; id++)
+            for (var id = 0; id < articles; id++)
             {
                 var length = random.Next(5, id % 7 == 0 ? 300 : 60);
                 var words = new string[length];
@@ -143,19 +185,20 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
                 }
                 // Fifty days, and every eleventh article undated: date ranges take most or little of each segment.
                 DateOnly? date = id % 11 == 0 ? null : Epoch.AddDays(days.Next(50));
-                Index.Upsert(new Article($"a{id}", date, "", string.Join(' ', words) + "."));
+                index.Upsert(new Article($"a{id}", date, "", string.Join(' ', words) + "."));
                 if (id % 1_700 == 1_699)
                 {
-                    Index.Commit();
+                    index.Commit();
                 }
             }
-            Index.Commit();
-            for (var id = 0; id < Articles; id += 97)
-            {
-                Index.Delete($"a{id}");
-            }
-            Index.Commit();
+            index.Commit();
         }
+    }
+
+    /// <summary>The same kind of articles, 4,000 of them in three segments, none deleted.</summary>
+    public sealed class UndeletedArchive : IDisposable
+    {
+        public UndeletedArchive() => GeneratedArchive.Fill(Index, 4_000);
 
         public NewsIndex Index { get; } = NewsIndex.CreateInMemory(NewsIndexOptions.Default with { ExtractSpeakers = false });
 
