@@ -85,7 +85,7 @@ public sealed class NewsIndex : IDisposable
         {
             return false;
         }
-        using var fs = IndexDirectory.Open(path);
+        using var fs = new MappedFileDirectory(path);
         return DirectoryReader.IndexExists(fs);
     }
 
@@ -98,7 +98,7 @@ public sealed class NewsIndex : IDisposable
         {
             throw new IndexNotFoundException(path);
         }
-        return new NewsIndex(IndexDirectory.Open(path), path, options ?? NewsIndexOptions.Default, create: false);
+        return new NewsIndex(new MappedFileDirectory(path), path, options ?? NewsIndexOptions.Default, create: false);
     }
 
     /// <summary>Opens the index at <paramref name="path"/>, creating the folder and an empty index when there is none.</summary>
@@ -111,7 +111,7 @@ public sealed class NewsIndex : IDisposable
         {
             System.IO.Directory.CreateDirectory(path);
         }
-        return new NewsIndex(IndexDirectory.Open(path), path, options ?? NewsIndexOptions.Default, create: !exists);
+        return new NewsIndex(new MappedFileDirectory(path), path, options ?? NewsIndexOptions.Default, create: !exists);
     }
 
     /// <summary>Creates an empty index in memory, for tests and short-lived use.</summary>
