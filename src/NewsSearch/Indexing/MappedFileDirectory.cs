@@ -22,9 +22,18 @@ namespace NewsSearch.Indexing;
 /// </remarks>
 internal sealed class MappedFileDirectory(string path) : FSDirectory(new DirectoryInfo(path), null)
 {
+    // Merges read each file once, front to back: through buffered reads, so that the pages they read stay the
+    // system's file cache rather than the process's memory (a million-article run mapping them peaked at 1,105 MB
+    // against 586), and a merged-away file is released as soon as the merge closes it.
+    private readonly NIOFSDirectory merging = new(path);
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
+        if (context.Context == IOContext.UsageContext.MERGE)
+        {
+            return merging.OpenInput(name, context);
+        }
         var file = Path.Combine(Directory.FullName, name);
         var map = FileMap.Open(file);
         return new MappedInput($"MappedInput(path=\"{file}\")", map, 0, map.Length);
@@ -34,8 +43,21 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)
     {
         EnsureOpen();
+        if (context.Context == IOContext.UsageContext.MERGE)
+        {
+            return merging.CreateSlicer(name, context);
+        }
         var file = Path.Combine(Directory.FullName, name);
         return new Slicer(file, FileMap.Open(file));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            merging.Dispose();
+        }
+        base.Dispose(disposing);
     }
 
     private sealed class Slicer(string file, FileMap map) : IndexInputSlicer
@@ -71,8 +93,15 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
 
         ~FileMap()
         {
-            // The view's handle unmaps once its last reference, the pointer acquired here, is released.
-            view?.SafeMemoryMappedViewHandle.ReleasePointer();
+            // The view's handle unmaps once its last reference, the pointer acquired here, is released. Its own
+            // (critical) finalizer runs after this one, so it is still open; an exception here would end the process.
+            try
+            {
+                view?.SafeMemoryMappedViewHandle.ReleasePointer();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
 
         public byte* Start { get; }
