@@ -17,8 +17,9 @@ namespace NewsSearch.Indexing;
 /// <remarks>
 /// A map is released when neither the file's input nor any clone of it is reachable any more (by the garbage
 /// collector, not when the input is closed): Lucene never closes clones, so a map released on close could be read
-/// after it, which would crash the process rather than throw. The price is that the space of a file deleted after a
-/// merge is returned at the next full collection instead of at once.
+/// after it, which would crash the process rather than throw. The price: in a process that searches while it indexes,
+/// the space of a searched file that a merge then replaced comes back at the next full collection instead of at once.
+/// Merges themselves read through buffered reads (below), so a bulk run maps only what its searches read.
 /// </remarks>
 internal sealed class MappedFileDirectory(string path) : FSDirectory(new DirectoryInfo(path), null)
 {
