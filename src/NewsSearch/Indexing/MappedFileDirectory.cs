@@ -187,38 +187,11 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
             position = at + len;
         }
 
-        public override short ReadInt16()
-        {
-            var at = position;
-            if (length - at < sizeof(short))
-            {
-                throw PastEnd(sizeof(short));
-            }
-            position = at + sizeof(short);
-            return BinaryPrimitives.ReadInt16BigEndian(new ReadOnlySpan<byte>(start + at, sizeof(short)));
-        }
+        public override short ReadInt16() => BinaryPrimitives.ReadInt16BigEndian(Take(sizeof(short)));
 
-        public override int ReadInt32()
-        {
-            var at = position;
-            if (length - at < sizeof(int))
-            {
-                throw PastEnd(sizeof(int));
-            }
-            position = at + sizeof(int);
-            return BinaryPrimitives.ReadInt32BigEndian(new ReadOnlySpan<byte>(start + at, sizeof(int)));
-        }
+        public override int ReadInt32() => BinaryPrimitives.ReadInt32BigEndian(Take(sizeof(int)));
 
-        public override long ReadInt64()
-        {
-            var at = position;
-            if (length - at < sizeof(long))
-            {
-                throw PastEnd(sizeof(long));
-            }
-            position = at + sizeof(long);
-            return BinaryPrimitives.ReadInt64BigEndian(new ReadOnlySpan<byte>(start + at, sizeof(long)));
-        }
+        public override long ReadInt64() => BinaryPrimitives.ReadInt64BigEndian(Take(sizeof(long)));
 
         // Variable-length integers are most of what postings and term dictionaries read: decoded here in one call.
         public override int ReadVInt32()
@@ -269,6 +242,18 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
 
         // The map stays until no input or clone refers to it (see the directory's remarks).
         protected override void Dispose(bool disposing) => GC.KeepAlive(map);
+
+        /// <summary>The next <paramref name="count"/> bytes, moving past them.</summary>
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            var at = position;
+            if (length - at < count)
+            {
+                throw PastEnd(count);
+            }
+            position = at + count;
+            return new ReadOnlySpan<byte>(start + at, count);
+        }
 
         private EndOfStreamException PastEnd(long wanted) =>
             new($"read of {wanted} bytes past the end at {position} of {length}: {this}");
