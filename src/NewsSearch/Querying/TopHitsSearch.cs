@@ -130,8 +130,8 @@ internal static class TopHitsSearch
     /// the n-th best hit. Once pruning starts, the scorer is made again over <see cref="CompetitiveBlocks"/>, so that
     /// its postings see the documents of those blocks as deleted and a phrase or a conjunction never verifies
     /// positions or scores there (before that, the plain live documents keep Lucene's fast paths); runs of such
-    /// blocks are jumped over in one skip. Words ORed are scored by <see cref="WordDisjunction.GetScorer"/>, with the
-    /// searcher's kept word weights, and an exact phrase is matched by <see cref="BoundedPhraseScorer"/>,
+    /// blocks are jumped over in one skip. Words ORed are scored by <see cref="WordDisjunction.GetScorer"/> and words all
+    /// required by <see cref="WordConjunction.GetScorer"/>, with the searcher's kept word weights, and an exact phrase is matched by <see cref="BoundedPhraseScorer"/>,
     /// which once pruning starts also passes over single documents where the phrase cannot score enough, before
     /// reading their positions. The extras are scored only for documents that can still make the page with them
     /// (their positions, for lead and proximity, are the dear part of the default ranking).
@@ -141,13 +141,21 @@ internal static class TopHitsSearch
     {
         var phrase = BoundedPhraseScorer.Phrase.Of(required, searcher);
         var words = phrase is null ? WordDisjunction.TryCreate(required, searcher) : null;
-        var weight = phrase is null && words is null ? searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required)) : null;
+        var allWords = phrase is null && words is null ? WordConjunction.TryCreate(required, searcher) : null;
+        var weight = phrase is null && words is null && allWords is null
+            ? searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required))
+            : null;
+        Scorer? Open(AtomicReaderContext leaf, IBits? accepted, Func<int, float, bool>? mayCompete) =>
+            phrase is not null ? phrase.GetScorer(leaf, accepted, mayCompete)
+            : words is not null ? words.GetScorer(leaf, accepted)
+            : allWords is not null ? allWords.GetScorer(leaf, accepted)
+            : weight!.GetScorer(leaf, accepted);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = accepted(leaf);
             float[][]? extraBounds = null;
             CompetitiveBlocks? gate = null;
-            var scorer = phrase is not null ? phrase.GetScorer(leaf, live, null) : words is not null ? words.GetScorer(leaf, live) : weight!.GetScorer(leaf, live);
+            var scorer = Open(leaf, live, null);
             var extraScorers = extras.Select(e => e.Open(leaf, live)).ToArray();
             var doc = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS;
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
@@ -172,7 +180,7 @@ internal static class TopHitsSearch
                 if (gate is null && counting.MayPrune(queue))
                 {
                     gate = new CompetitiveBlocks(live, leaf.AtomicReader.MaxDoc, Bounds(bound, leaf), queue, counting);
-                    scorer = phrase is not null ? phrase.GetScorer(leaf, gate, MayCompete) : words is not null ? words.GetScorer(leaf, gate) : weight!.GetScorer(leaf, gate);
+                    scorer = Open(leaf, gate, MayCompete);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
                 }

@@ -146,7 +146,7 @@ internal sealed class WordDisjunction
     }
 
     /// <summary>A word's postings scored as Lucene's term scorer scores them, opened from the searcher's cached lookup.</summary>
-    private sealed class WordScorer(DocsEnum docs, Similarity.SimScorer similarity) : Scorer(null)
+    internal sealed class WordScorer(DocsEnum docs, Similarity.SimScorer similarity) : Scorer(null)
     {
         public static WordScorer? Of(IndexSearcher searcher, AtomicReaderContext leaf, Term term, TermContext states,
             Similarity.SimWeight weight, IBits? accepted)

@@ -16,6 +16,8 @@ public sealed class PrunedSearchTests(PrunedSearchTests.GeneratedArchive archive
         [
             Word(0), Word(3), Word(40), $"{Word(0)} {Word(1)}", $"{Word(2)} {Word(150)}", $"{Word(1)} {Word(5)} {Word(60)} {Word(300)}",
             $"\"{Word(0)} {Word(1)}\"", $"\"{Word(2)} {Word(0)} {Word(4)}\"", $"+{Word(0)} +{Word(2)}", $"{Word(0)} AND {Word(7)}",
+            // Words all required where the rarest seldom meets the others: the conjunction must leapfrog.
+            $"+{Word(12)} +{Word(40)}", $"+{Word(1)} +{Word(5)} +{Word(60)}",
             $"{Word(1)} -{Word(3)}", $"{Word(0)}^3 {Word(9)}", $"{Word(0)} {Word(1)} {Word(2)} {Word(3)} {Word(4)} {Word(5)}",
             // A phrase with a word twice, and one with a stop word: a gap of one position between its words.
             $"\"{Word(0)} {Word(0)}\"", $"\"{Word(0)} the {Word(1)}\"",
