@@ -139,23 +139,13 @@ internal static class TopHitsSearch
     private static void SearchBlocks(IndexSearcher searcher, Query required, Extra[] extras, ScoreBound bound,
         Func<AtomicReaderContext, IBits?> accepted, HitQueue queue, Counting counting)
     {
-        var phrase = BoundedPhraseScorer.Phrase.Of(required, searcher);
-        var words = phrase is null ? WordDisjunction.TryCreate(required, searcher) : null;
-        var allWords = phrase is null && words is null ? WordConjunction.TryCreate(required, searcher) : null;
-        var weight = phrase is null && words is null && allWords is null
-            ? searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required))
-            : null;
-        Scorer? Open(AtomicReaderContext leaf, IBits? accepted, Func<int, float, bool>? mayCompete) =>
-            phrase is not null ? phrase.GetScorer(leaf, accepted, mayCompete)
-            : words is not null ? words.GetScorer(leaf, accepted)
-            : allWords is not null ? allWords.GetScorer(leaf, accepted)
-            : weight!.GetScorer(leaf, accepted);
+        var open = RequiredScorer(required, searcher);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var live = accepted(leaf);
             float[][]? extraBounds = null;
             CompetitiveBlocks? gate = null;
-            var scorer = Open(leaf, live, null);
+            var scorer = open(leaf, live, null);
             var extraScorers = extras.Select(e => e.Open(leaf, live)).ToArray();
             var doc = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS;
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
@@ -180,7 +170,7 @@ internal static class TopHitsSearch
                 if (gate is null && counting.MayPrune(queue))
                 {
                     gate = new CompetitiveBlocks(live, leaf.AtomicReader.MaxDoc, Bounds(bound, leaf), queue, counting);
-                    scorer = Open(leaf, gate, MayCompete);
+                    scorer = open(leaf, gate, MayCompete);
                     doc = scorer?.Advance(doc + 1) ?? DocIdSetIterator.NO_MORE_DOCS;
                     continue;
                 }
@@ -211,6 +201,29 @@ internal static class TopHitsSearch
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// How the required query's scorer is opened over a segment's accepted documents: by this project's scorers for an
+    /// exact phrase (which also passes over documents the given test says cannot compete) and for words ORed or all
+    /// required, by Lucene's weight for anything else.
+    /// </summary>
+    private static Func<AtomicReaderContext, IBits?, Func<int, float, bool>?, Scorer?> RequiredScorer(Query required, IndexSearcher searcher)
+    {
+        if (BoundedPhraseScorer.Phrase.Of(required, searcher) is { } phrase)
+        {
+            return phrase.GetScorer;
+        }
+        if (WordDisjunction.TryCreate(required, searcher) is { } words)
+        {
+            return (leaf, accepted, _) => words.GetScorer(leaf, accepted);
+        }
+        if (WordConjunction.TryCreate(required, searcher) is { } allWords)
+        {
+            return (leaf, accepted, _) => allWords.GetScorer(leaf, accepted);
+        }
+        var weight = searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, required));
+        return (leaf, accepted, _) => weight.GetScorer(leaf, accepted);
     }
 
     /// <summary>The bound of <paramref name="bound"/>'s query for each block of <paramref name="leaf"/>.</summary>

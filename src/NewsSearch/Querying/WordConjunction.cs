@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace NewsSearch.Querying;
@@ -14,9 +13,9 @@ namespace NewsSearch.Querying;
 internal sealed class WordConjunction
 {
     private readonly IndexSearcher searcher;
-    private readonly (Term Term, TermContext States, Similarity.SimWeight Weight)[] words;
+    private readonly KeptWord[] words;
 
-    private WordConjunction(IndexSearcher searcher, (Term, TermContext, Similarity.SimWeight)[] words)
+    private WordConjunction(IndexSearcher searcher, KeptWord[] words)
     {
         this.searcher = searcher;
         this.words = words;
@@ -30,22 +29,17 @@ internal sealed class WordConjunction
         {
             return null;
         }
-        var clauses = boolean.Clauses.Select(c => (((TermQuery)c.Query).Term, Boost: c.Query.Boost * boolean.Boost)).ToArray();
-        if (clauses.Any(c => !(c.Boost > 0 && float.IsFinite(c.Boost))))
-        {
-            return null;
-        }
-        var maxima = BlockMaxima.For(searcher);
-        return new WordConjunction(searcher, [.. clauses.Select(c => (c.Term, maxima.States(searcher, c.Term), maxima.WordWeight(searcher, c.Term, c.Boost)))]);
+        var words = KeptWord.Of([.. boolean.Clauses.Select(c => (((TermQuery)c.Query).Term, c.Query.Boost * boolean.Boost))], searcher);
+        return words is null ? null : new WordConjunction(searcher, words);
     }
 
     /// <summary>The documents of <paramref name="leaf"/> holding every word; <c>null</c> when a word is not in the segment.</summary>
     public Scorer? GetScorer(AtomicReaderContext leaf, IBits? accepted)
     {
-        var scorers = new WordDisjunction.WordScorer[words.Length];
+        var scorers = new WordScorer[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
-            if (WordDisjunction.WordScorer.Of(searcher, leaf, words[i].Term, words[i].States, words[i].Weight, accepted) is not { } scorer)
+            if (WordScorer.Of(searcher, leaf, words[i], accepted) is not { } scorer)
             {
                 return null;
             }
@@ -55,7 +49,7 @@ internal sealed class WordConjunction
         return new AllWords([.. scorers.OrderBy(s => s.GetCost())]);
     }
 
-    private sealed class AllWords(WordDisjunction.WordScorer[] words) : Scorer(null)
+    private sealed class AllWords(WordScorer[] words) : Scorer(null)
     {
         private int doc = -1;
 

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace NewsSearch.Querying;
@@ -15,9 +14,9 @@ namespace NewsSearch.Querying;
 internal sealed class WordDisjunction
 {
     private readonly IndexSearcher searcher;
-    private readonly List<(Term Term, TermContext States, Similarity.SimWeight Weight, float Boost)> words;
+    private readonly KeptWord[] words;
 
-    private WordDisjunction(IndexSearcher searcher, List<(Term, TermContext, Similarity.SimWeight, float)> words)
+    private WordDisjunction(IndexSearcher searcher, KeptWord[] words)
     {
         this.searcher = searcher;
         this.words = words;
@@ -30,24 +29,16 @@ internal sealed class WordDisjunction
     /// </summary>
     public static WordDisjunction? TryCreate(Query query, IndexSearcher searcher)
     {
-        var clauses = query switch
+        (Term, float)[]? clauses = query switch
         {
             TermQuery term => [(term.Term, term.Boost)],
             BooleanQuery boolean when boolean.MinimumNumberShouldMatch == 0 && boolean.Clauses.Count is > 1 and <= 64
                                       && boolean.Clauses.All(c => c.Occur == Occur.SHOULD && c.Query is TermQuery) =>
-                boolean.Clauses.Select(c => (((TermQuery)c.Query).Term, c.Query.Boost * boolean.Boost)).ToList(),
+                [.. boolean.Clauses.Select(c => (((TermQuery)c.Query).Term, c.Query.Boost * boolean.Boost))],
             _ => null,
         };
-        if (clauses is null || clauses.Any(c => !(c.Item2 > 0 && float.IsFinite(c.Item2))))
-        {
-            return null;
-        }
         // Each word scored alone, as the Boolean query would score it: BM25 has no query normalisation or coordination.
-        // The words' weights are kept per searcher: building Lucene's term weight for every word of every query (its
-        // IDF explanation, BM25's table of length factors) took 40 % of a word query on Reuters (in-process A/B, 86 → 49 µs).
-        var maxima = BlockMaxima.For(searcher);
-        var words = clauses.Select(c => (c.Item1, maxima.States(searcher, c.Item1), maxima.WordWeight(searcher, c.Item1, c.Item2), c.Item2)).ToList();
-        return new WordDisjunction(searcher, words);
+        return clauses is not null && KeptWord.Of(clauses, searcher) is { } words ? new WordDisjunction(searcher, words) : null;
     }
 
     /// <param name="bound">The bound of the whole query (all the words), for jumping over blocks where none can compete.</param>
@@ -63,13 +54,13 @@ internal sealed class WordDisjunction
             var scorers = new List<Scorer>();
             var bounds = new List<float[]>();
             var boosts = new List<float>();
-            foreach (var (term, states, weight, boost) in words)
+            foreach (var word in words)
             {
-                if (WordScorer.Of(searcher, leaf, term, states, weight, accepted) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                if (WordScorer.Of(searcher, leaf, word, accepted) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
                 {
                     scorers.Add(scorer);
-                    bounds.Add(maxima.Of(searcher, leaf, term));
-                    boosts.Add(boost);
+                    bounds.Add(maxima.Of(searcher, leaf, word.Term));
+                    boosts.Add(word.Boost);
                 }
             }
             if (scorers.Count > 0)
@@ -86,7 +77,7 @@ internal sealed class WordDisjunction
     /// </summary>
     public Scorer? GetScorer(AtomicReaderContext leaf, IBits? accepted)
     {
-        var scorers = words.Select(w => WordScorer.Of(searcher, leaf, w.Term, w.States, w.Weight, accepted)).OfType<WordScorer>().ToArray();
+        var scorers = words.Select(w => WordScorer.Of(searcher, leaf, w, accepted)).OfType<WordScorer>().ToArray();
         return scorers.Length switch
         {
             0 => null,
@@ -143,36 +134,6 @@ internal sealed class WordDisjunction
         }
 
         public override long GetCost() => words.Sum(w => w.GetCost());
-    }
-
-    /// <summary>A word's postings scored as Lucene's term scorer scores them, opened from the searcher's cached lookup.</summary>
-    internal sealed class WordScorer(DocsEnum docs, Similarity.SimScorer similarity) : Scorer(null)
-    {
-        public static WordScorer? Of(IndexSearcher searcher, AtomicReaderContext leaf, Term term, TermContext states,
-            Similarity.SimWeight weight, IBits? accepted)
-        {
-            if (states.Get(leaf.Ord) is not { } state
-                || leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator() is not { } termsEnum)
-            {
-                return null;
-            }
-            termsEnum.SeekExact(term.Bytes, state);
-            return termsEnum.Docs(accepted, null, DocsFlags.FREQS) is { } docs
-                ? new WordScorer(docs, searcher.Similarity.GetSimScorer(weight, leaf))
-                : null;
-        }
-
-        public override int DocID => docs.DocID;
-
-        public override int Freq => docs.Freq;
-
-        public override float GetScore() => similarity.Score(docs.DocID, docs.Freq);
-
-        public override int NextDoc() => docs.NextDoc();
-
-        public override int Advance(int target) => docs.Advance(target);
-
-        public override long GetCost() => docs.GetCost();
     }
 
     private sealed class LeafSearch(Scorer[] scorers, float[][] maxima, float[] boosts, float[] allWords, int docBase, TopHitsSearch.HitQueue queue, TopHitsSearch.Counting counting)
