@@ -195,7 +195,7 @@ internal static class LuceneCeiling
         return (rates[rates.Count / 2], rates[0], rates[^1]);
     }
 
-    private static List<(string Id, string Text, int Date)> Load(string path)
+    internal static List<(string Id, string Text, int Date)> Load(string path)
     {
         var articles = new List<(string, string, int)>();
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));

@@ -20,12 +20,15 @@ internal static class Program
                 return QueryClasses.Run(args[1..]);
             case "lucene-ceiling":
                 return LuceneCeiling.Run(args[1..]);
+            case "analysis-speed":
+                return AnalysisSpeed.Run(args[1..]);
             default:
                 Console.Error.WriteLine("""
                     usage: NewsSearch.Benchmarks extraction-speed [--corpus reuters21578/seedformat.tar.gz] [--rounds N]
                            NewsSearch.Benchmarks peer prepare|build CORPUS DIR|query DIR QUERIES K REPEATS [WARMUP]
                            NewsSearch.Benchmarks query-classes (--index DIR | --corpus FILE) --queries FILE [--repeats N] [--warmup N]
                            NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS] [--ladder]
+                           NewsSearch.Benchmarks analysis-speed CORPUS.jsonl.gz [ROUNDS]
                     """);
                 return 2;
         }

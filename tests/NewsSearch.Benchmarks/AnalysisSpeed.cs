@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Standard;
+using NewsSearch.Analysis;
+using NewsSearch.Indexing;
+
+namespace NewsSearch.Benchmarks;
+
+/// <summary>
+/// How fast article text is analysed: NewsSearch's body analysis against Lucene's standard tokenizer and English
+/// chain (possessives, lower case, stop words, Porter), which it must reproduce token for token. Both run on one
+/// thread over the same texts, held in memory, round by round in alternating order; the report gives each one's
+/// median and the median of the per-round ratios.
+/// </summary>
+internal static class AnalysisSpeed
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 1 || !File.Exists(args[0]))
+        {
+            Console.Error.WriteLine("usage: NewsSearch.Benchmarks analysis-speed CORPUS.jsonl.gz [ROUNDS]");
+            return 2;
+        }
+        var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var texts = LuceneCeiling.Load(args[0]).Select(article => article.Text).ToList();
+        var megabytes = texts.Sum(text => (long)text.Length) / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{texts.Count:N0} texts, {megabytes:N1} M characters, {rounds} rounds"));
+
+        using var lucene = new LuceneChainAnalyzer();
+        using var news = NewsAnalyzer.Create();
+        Analyse(lucene, texts);
+        Analyse(news, texts);
+
+        var luceneRates = new List<double>();
+        var newsRates = new List<double>();
+        var ratios = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            double luceneRate, newsRate;
+            if (round % 2 == 0)
+            {
+                luceneRate = Analyse(lucene, texts);
+                newsRate = Analyse(news, texts);
+            }
+            else
+            {
+                newsRate = Analyse(news, texts);
+                luceneRate = Analyse(lucene, texts);
+            }
+            luceneRates.Add(luceneRate);
+            newsRates.Add(newsRate);
+            ratios.Add(newsRate / luceneRate);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: Lucene's chain {luceneRate:N0} tokens/s, NewsSearch {newsRate:N0} tokens/s, {newsRate / luceneRate:N2}x"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median: Lucene's chain {Median(luceneRates):N0} tokens/s, NewsSearch {Median(newsRates):N0} tokens/s, ratio {Median(ratios):N2}x"));
+        return 0;
+    }
+
+    /// <summary>Tokens per second over every text, as the body field.</summary>
+    private static double Analyse(Analyzer analyzer, List<string> texts)
+    {
+        var clock = Stopwatch.StartNew();
+        long tokens = 0;
+        foreach (var text in texts)
+        {
+            using var stream = analyzer.GetTokenStream(NewsFields.Body, text);
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens++;
+            }
+            stream.End();
+        }
+        return tokens / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private sealed class LuceneChainAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(LuceneSettings.Version, reader);
+            return new TokenStreamComponents(source, EnglishWordTokenizer.LuceneChain(source));
+        }
+    }
+}
