@@ -20,7 +20,9 @@ public sealed class TextAnalysisTests
     [
         "The", "the", "THE", "and", "An", "of", "to", "is", "was", "it", "It's", "Reuters's", "Reuters'", "Gang’s",
         "Zelenskiy's", "running", "Runs", "RAN", "generalizations", "hopefulness", "ponies", "caresses", "agreed",
-        "relational", "conditional", "oscillators", "U.S.", "U.N.", "3.5", "1,000", "1980s", "2nd", "0.5pct", "42", "1.", ".5", "4,5.6", "12's", "3,", "2026-11-29", "co-operation",
+        "relational", "conditional", "oscillators", "U.S.", "U.N.", "3.5", "1,000", "1980s", "2nd", "0.5pct", "42", "1.", ".5", "4,5.6", "12's", "3,",
+        "(1,250)", "\"3.5\"", "$12.50", "5%", "1,,2", "1..2", "7.,", "(1987.", "1,250.75;", "12:30", "1-2", "$", "(",
+        "0", "99%)", "3.5.", "٣", "1_000", "10x", "x10", "2026-11-29", "co-operation",
         "O'Neill", "l'Élysée", "Müller", "Straße", "İstanbul", "naïve", "café", "Qin", "Gang", "said", "mln", "dlrs",
         "e-mail", "AT&T", "wi_fi", "_", "x", "A", "I", new string('w', 300), " ", " ", " ", ", ", ". ", "\n\n", " \"",
         "\" ", "(", ")", " — ", " - ", "'", "’", "!", "?", ":", ";", "\t", "\r\n", "\u00A0", "\u00AD", "\u0301",
