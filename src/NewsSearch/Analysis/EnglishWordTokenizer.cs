@@ -99,8 +99,8 @@ internal sealed class EnglishWordTokenizer : Tokenizer
                 return true;
             }
             var hash = PieceTable.Hash(pieceText, out var hasDigit);
-            // Numbers are nearly always new ("1,250", "3.5"), so only short ones are kept; the rest would fill the
-            // table with pieces seen once.
+            // Other pieces with digits ("1986/87", "Q3-1987") are nearly always new, so only short ones are kept;
+            // the rest would fill the table with pieces seen once.
             var keep = pieceLength <= MaxKeptPieceLength && (pieceLength <= 4 || !hasDigit);
             if (keep && pieces.Find(pieceText, hash) is { } slot)
             {
@@ -176,9 +176,10 @@ internal sealed class EnglishWordTokenizer : Tokenizer
     }
 
     /// <summary>
-    /// A number alone, in brackets or quotes or before a comma or full stop ("1,250", "3.5", "(1987)", "5%"):
-    /// Lucene keeps its digits and separators as one number token, and the English chain leaves it as it is. Numbers
-    /// are most of the pieces seen once, which the table would neither help nor hold; anything else, or nothing.
+    /// Where the number is in a piece that is a number alone, in brackets or quotes or before a comma or full stop
+    /// ("1,250", "3.5", "(1987)", "5%"); (0, 0) for any other piece. Lucene keeps the digits and separators as one
+    /// number token, and the English chain leaves it as it is. Numbers are most of the pieces seen once, which the
+    /// table would neither speed up nor have room for.
     /// </summary>
     private static (int Start, int Length) PlainNumber(ReadOnlySpan<char> pieceText)
     {
