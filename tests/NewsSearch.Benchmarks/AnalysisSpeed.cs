@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Standard;
 using NewsSearch.Analysis;
 using NewsSearch.Indexing;
 
@@ -27,7 +26,7 @@ internal static class AnalysisSpeed
         var megabytes = texts.Sum(text => (long)text.Length) / 1e6;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{texts.Count:N0} texts, {megabytes:N1} M characters, {rounds} rounds"));
 
-        using var lucene = new LuceneChainAnalyzer();
+        using var lucene = new NewsAnalyzer.LuceneEnglishAnalyzer();
         using var news = NewsAnalyzer.Create();
         Analyse(lucene, texts);
         Analyse(news, texts);
@@ -77,13 +76,4 @@ internal static class AnalysisSpeed
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private sealed class LuceneChainAnalyzer : Analyzer
-    {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(LuceneSettings.Version, reader);
-            return new TokenStreamComponents(source, EnglishWordTokenizer.LuceneChain(source));
-        }
-    }
 }

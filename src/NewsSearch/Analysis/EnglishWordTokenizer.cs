@@ -1,15 +1,13 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace NewsSearch.Analysis;
 
 /// <summary>
-/// Lucene's standard tokenizer followed by its English chain (possessives, lower case, stop words, Porter stemming),
-/// with the same output token for token, computed once per distinct piece of text. No token of the standard
+/// Lucene's standard tokenizer followed by its English chain (possessives, lower case, stop words, Porter stemming:
+/// <see cref="NewsAnalyzer.LuceneEnglishAnalyzer"/>), with the same output token for token, computed once per distinct piece of text. No token of the standard
 /// tokenizer spans whitespace, and its scanner starts afresh after it, so a piece between whitespace ("said,",
 /// "(Reuters)", "U.S.-Japan") always yields the same tokens wherever it occurs. News repeats its pieces, so each
 /// distinct piece runs through Lucene's tokenizer and filters once per thread and every later occurrence is one
@@ -58,18 +56,6 @@ internal sealed class EnglishWordTokenizer : Tokenizer
         offset = AddAttribute<IOffsetAttribute>();
         positionIncrement = AddAttribute<IPositionIncrementAttribute>();
         type = AddAttribute<ITypeAttribute>();
-    }
-
-    /// <summary>
-    /// The chain this tokenizer reproduces after Lucene's standard tokenizer: what it applies to each new piece, and
-    /// the reference its tests and benchmark compare it with.
-    /// </summary>
-    internal static TokenStream LuceneChain(TokenStream words)
-    {
-        TokenStream stream = new EnglishPossessiveFilter(LuceneSettings.Version, words);
-        stream = new LowerCaseFilter(LuceneSettings.Version, stream);
-        stream = new StopFilter(LuceneSettings.Version, stream, StandardAnalyzer.STOP_WORDS_SET);
-        return new PorterStemFilter(stream);
     }
 
     public override bool IncrementToken()
@@ -240,7 +226,10 @@ internal sealed class EnglishWordTokenizer : Tokenizer
     /// </summary>
     private sealed record Piece(PieceToken[] Tokens, int TrailingPositions);
 
-    /// <summary>Lucene's standard tokenizer and English chain, run over one piece at a time.</summary>
+    /// <summary>
+    /// Lucene's standard tokenizer and English chain (<see cref="NewsAnalyzer.LuceneEnglishAnalyzer"/>), run over one
+    /// piece at a time. Closed after each piece, as Lucene closes a stream after each text and then reuses it.
+    /// </summary>
     private sealed class LuceneAnalysis : IDisposable
     {
         private readonly StandardTokenizer tokenizer = new(LuceneSettings.Version, TextReader.Null);
@@ -253,7 +242,7 @@ internal sealed class EnglishWordTokenizer : Tokenizer
 
         public LuceneAnalysis()
         {
-            chain = LuceneChain(tokenizer);
+            chain = NewsAnalyzer.LuceneEnglishAnalyzer.Chain(tokenizer);
             term = chain.GetAttribute<ICharTermAttribute>();
             offset = chain.GetAttribute<IOffsetAttribute>();
             positionIncrement = chain.GetAttribute<IPositionIncrementAttribute>();
@@ -337,15 +326,17 @@ internal sealed class EnglishWordTokenizer : Tokenizer
             {
                 Grow();
             }
-            var simple = piece.Tokens.Length == 0 && piece.TrailingPositions <= byte.MaxValue
-                || piece.Tokens.Length == 1 && piece.TrailingPositions == 0 && piece.Tokens[0].PositionIncrement == 1
-                    && Array.IndexOf(StandardTokenizer.TOKEN_TYPES, piece.Tokens[0].Type) is >= 0 and <= byte.MaxValue;
-            var word = simple && piece.Tokens.Length == 1 ? piece.Tokens[0].Word : [];
+            // One word at the piece's first position, or only skipped positions: held in the entry and the pool.
+            var type = piece.Tokens.Length == 1 ? Array.IndexOf(StandardTokenizer.TOKEN_TYPES, piece.Tokens[0].Type) : -1;
+            var oneWord = type >= 0 && piece.Tokens[0].PositionIncrement == 1 && piece.TrailingPositions == 0;
+            var skipsOnly = piece.Tokens.Length == 0;
+            var word = oneWord ? piece.Tokens[0].Word : [];
             var poolStart = Append(pieceText, word);
-            var entry = simple && piece.Tokens.Length == 1
-                ? new TableEntry(hash, poolStart, (short)pieceText.Length, (short)word.Length, (short)piece.Tokens[0].Start, (short)piece.Tokens[0].End,
-                    (byte)Array.IndexOf(StandardTokenizer.TOKEN_TYPES, piece.Tokens[0].Type), 0, null)
-                : new TableEntry(hash, poolStart, (short)pieceText.Length, 0, 0, 0, 0, simple ? (byte)piece.TrailingPositions : (byte)0, simple ? null : piece);
+            var entry = oneWord
+                ? new TableEntry(hash, poolStart, (short)pieceText.Length, (short)word.Length, (short)piece.Tokens[0].Start,
+                    (short)piece.Tokens[0].End, (byte)type, TrailingPositions: 0, Piece: null)
+                : new TableEntry(hash, poolStart, (short)pieceText.Length, WordLength: 0, WordStart: 0, WordEnd: 0, Type: 0,
+                    TrailingPositions: skipsOnly ? (byte)piece.TrailingPositions : (byte)0, Piece: skipsOnly ? null : piece);
             Insert(entry);
             Count++;
         }

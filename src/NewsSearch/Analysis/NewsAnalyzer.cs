@@ -49,6 +49,28 @@ internal static class NewsAnalyzer
         public override int GetPositionIncrementGap(string fieldName) => 100;
     }
 
+    /// <summary>
+    /// Lucene's standard tokenizer and English chain, token by token: what <see cref="EnglishWordTokenizer"/> runs on
+    /// each new piece of text and reproduces for the rest, and the reference its tests and benchmark compare it with.
+    /// </summary>
+    internal sealed class LuceneEnglishAnalyzer : Analyzer
+    {
+        /// <summary>The English filters over any stream of words.</summary>
+        public static TokenStream Chain(TokenStream words)
+        {
+            TokenStream stream = new EnglishPossessiveFilter(LuceneSettings.Version, words);
+            stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            stream = new StopFilter(LuceneSettings.Version, stream, StandardAnalyzer.STOP_WORDS_SET);
+            return new PorterStemFilter(stream);
+        }
+
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(LuceneSettings.Version, reader);
+            return new TokenStreamComponents(source, Chain(source));
+        }
+    }
+
     /// <summary>Datelines: whole words, case and accents folded, no stemming ("Kyiv" must not match "Kyivs").</summary>
     internal sealed class PlaceAnalyzer : Analyzer
     {
