@@ -226,10 +226,10 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>
     /// After a run that wrote at least <see cref="BulkArticles"/> articles and at least half of the index, merges the
-    /// index into one segment and commits. A query pays per segment (term lookups, postings, input clones): on
-    /// 200,000 Reuters articles in the 12 segments a bulk run leaves, that was half of a query's time (p50 376 µs
-    /// in 12 segments, 190 µs in one; the merge took 4.7 s after 34 s of indexing). A small update to a large
-    /// index does not rewrite it: its few new segments are left to the merge policy.
+    /// index into <see cref="FinalMergePolicy.Segments"/> segments and commits. A query pays per segment (term lookups,
+    /// postings, input clones): on 200,000 Reuters articles in the 12 segments a bulk run leaves, that was half of a
+    /// query's time (p50 376 µs in 12 segments, 190 µs in one). A small update to a large index does not rewrite
+    /// it: its few new segments are left to the merge policy.
     /// </summary>
     /// <returns>Whether it merged.</returns>
     internal bool MergeAfterBulkWrite(int writtenArticles)
@@ -239,7 +239,7 @@ public sealed class NewsIndex : IDisposable
         {
             return false;
         }
-        Writer.ForceMerge(1);
+        Writer.ForceMerge(FinalMergePolicy.Segments);
         Commit();
         return true;
     }
@@ -430,6 +430,8 @@ public sealed class NewsIndex : IDisposable
             // segment once more, and a bulk run merges them all at its end anyway. The merge policy still packs
             // small merged segments, so an index of many small updates keeps few open files.
             UseCompoundFile = false,
+            MergePolicy = new FinalMergePolicy(),
+            MergeScheduler = FinalMergePolicy.Scheduler(),
         };
         try
         {

@@ -1,6 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using NewsSearch.Analysis;
@@ -187,9 +188,29 @@ internal static class ArticleDocument
     /// </summary>
     public static string Fingerprint(Article article, bool extracted)
     {
-        var text = string.Join('\u001f', SchemaVersion, extracted ? "x" : "-", article.Id, article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            article.Dateline, article.Title ?? "", article.Source ?? "", article.Body);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+        // A 128-bit non-cryptographic hash: it tells an edited article from an unchanged one, and no one gains by
+        // forging a collision with their own article. Each part goes in with its length, so no two articles' parts
+        // run together alike. SHA-256 over one joined copy of the text took 5 % of an indexing run's processor time.
+        var hash = new XxHash128();
+        Append(hash, SchemaVersion);
+        Append(hash, extracted ? "x" : "-");
+        Append(hash, article.Id);
+        Append(hash, article.Date is { } date ? DayNumber(date).ToString(CultureInfo.InvariantCulture) : "");
+        Append(hash, article.Dateline);
+        Append(hash, article.Title);
+        Append(hash, article.Source);
+        Append(hash, article.Body);
+        Span<byte> digest = stackalloc byte[16];
+        hash.GetCurrentHash(digest);
+        return Convert.ToHexString(digest);
+    }
+
+    private static void Append(XxHash128 hash, ReadOnlySpan<char> part)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(length, part.Length);
+        hash.Append(length);
+        hash.Append(MemoryMarshal.AsBytes(part));
     }
 
     /// <summary>The fingerprint as its article's doc value holds it: the hash's bytes, not their hex digits.</summary>

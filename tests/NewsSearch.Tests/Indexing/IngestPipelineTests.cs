@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace NewsSearch.Tests.Indexing;
 
@@ -18,23 +20,62 @@ public sealed class IngestPipelineTests : IDisposable
     private string Input => Path.Combine(folder.Path, "in");
 
     [Fact]
-    public void BulkRun_EndsMerged_ASmallUpdateDoesNot()
+    public void BulkRun_EndsMergedIntoEvenSegments_ASmallUpdateDoesNot()
     {
         using var index = NewsIndex.OpenOrCreate(IndexPath);
-        for (var i = 0; i < 3; i++)
+        // Six segments of 1 to 6 articles, 21 in all.
+        var written = 0;
+        for (var segment = 1; segment <= 6; segment++)
         {
-            index.Upsert(new Article($"a{i}", new DateOnly(2023, 1, 1 + i), "Paris", $"Article {i} about the summit."));
+            for (var i = 0; i < segment; i++, written++)
+            {
+                index.Upsert(new Article($"a{written}", new DateOnly(2023, 1, 1 + (written % 28)), "Paris", $"Article {written} about the summit."));
+            }
             index.Commit();
         }
 
         Assert.False(index.MergeAfterBulkWrite(NewsIndex.BulkArticles - 1));
-        Assert.Equal(3, Directory.GetFiles(IndexPath, "*.si").Length);
+        Assert.Equal(6, Directory.GetFiles(IndexPath, "*.si").Length);
         Assert.True(index.MergeAfterBulkWrite(NewsIndex.BulkArticles));
-        Assert.Equal(3, index.Search(new SearchRequest { Query = "summit" }).TotalHits);
+        Assert.Equal(21, index.Search(new SearchRequest { Query = "summit" }).TotalHits);
 
         using var reopened = NewsIndex.Open(IndexPath);
-        Assert.Equal(3, reopened.Count);
-        Assert.Single(Directory.GetFiles(IndexPath, "*.si"));
+        Assert.Equal(21, reopened.Count);
+        Assert.Equal(21, reopened.Search(new SearchRequest { Query = "summit" }).TotalHits);
+        using var directory = FSDirectory.Open(IndexPath);
+        using var reader = DirectoryReader.Open(directory);
+        // The groups are balanced by bytes, largest segment first: 6 + 3 + 2 and 5 + 4 + 1 articles.
+        Assert.Equal([10, 11], reader.Leaves.Select(leaf => leaf.Reader.MaxDoc).Order());
+    }
+
+    [Fact]
+    public void Fingerprint_ChangesWithEveryPart_AndWithTextMovedBetweenParts()
+    {
+        static Article Make(string id = "a1", DateOnly? date = null, bool undated = false, string dateline = "Paris", string? title = "Summit",
+            string? source = "wire", string body = "The summit opened.") =>
+            new(id, undated ? null : date ?? new DateOnly(2023, 1, 2), dateline, body) { Title = title, Source = source };
+        static string Of(Article a, bool extracted = true) => NewsSearch.Indexing.ArticleDocument.Fingerprint(a, extracted);
+        var article = Make();
+        var variants = new[]
+        {
+            Of(article),
+            Of(article, extracted: false),
+            Of(Make(id: "a2")),
+            Of(Make(date: new DateOnly(2023, 1, 3))),
+            Of(Make(undated: true)),
+            Of(Make(dateline: "Lyon")),
+            Of(Make(title: "Summit.")),
+            Of(Make(title: null)),
+            Of(Make(source: "wires")),
+            Of(Make(body: "The summit opened!")),
+            // The same characters, split between two parts differently.
+            Of(Make(title: "SummitThe summit", body: "opened.")),
+            Of(Make(dateline: "ParisSummit", title: "")),
+        };
+
+        Assert.Equal(variants.Length, variants.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Of(article), Of(Make()));
+        Assert.Equal(32, Of(article).Length);
     }
 
     [Fact]
