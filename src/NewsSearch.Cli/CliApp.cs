@@ -13,6 +13,7 @@ internal static class CliApp
 {
     public static int Run(string[] args, CliContext context)
     {
+        LuceneFormats.Register();
         var root = BuildRoot(context);
         var parse = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false });
         var errors = parse.Errors.Select(e => e.Message).Concat(UnknownLongOptions(parse)).ToList();
