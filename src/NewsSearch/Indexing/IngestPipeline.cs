@@ -14,7 +14,7 @@ namespace NewsSearch.Indexing;
 /// <remarks>
 /// Commits happen every <see cref="IngestOptions.CommitEvery"/> written articles or
 /// <see cref="IngestOptions.CommitInterval"/>, at the end and on cancellation; a bulk run ends by merging the index into
-/// two segments (<see cref="NewsIndex.MergeAfterBulkWrite"/>). Each article is one atomic Lucene
+/// one segment, two for a large index (<see cref="NewsIndex.MergeAfterBulkWrite"/>). Each article is one atomic Lucene
 /// update, so every commit holds whole articles: a kill leaves the last commit intact, and because unchanged
 /// articles are skipped by fingerprint, the next run only does what is left.
 /// </remarks>

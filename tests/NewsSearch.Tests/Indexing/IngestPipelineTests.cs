@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using FSDirectory = Lucene.Net.Store.FSDirectory;
+using Lucene.Net.Util;
+using NewsSearch.Indexing;
+using RAMDirectory = Lucene.Net.Store.RAMDirectory;
 
 namespace NewsSearch.Tests.Indexing;
 
@@ -20,31 +24,55 @@ public sealed class IngestPipelineTests : IDisposable
     private string Input => Path.Combine(folder.Path, "in");
 
     [Fact]
-    public void BulkRun_EndsMergedIntoEvenSegments_ASmallUpdateDoesNot()
+    public void BulkRun_EndsMerged_ASmallUpdateDoesNot()
     {
         using var index = NewsIndex.OpenOrCreate(IndexPath);
-        // Six segments of 1 to 6 articles, 21 in all.
-        var written = 0;
-        for (var segment = 1; segment <= 6; segment++)
+        for (var i = 0; i < 3; i++)
         {
-            for (var i = 0; i < segment; i++, written++)
-            {
-                index.Upsert(new Article($"a{written}", new DateOnly(2023, 1, 1 + (written % 28)), "Paris", $"Article {written} about the summit."));
-            }
+            index.Upsert(new Article($"a{i}", new DateOnly(2023, 1, 1 + i), "Paris", $"Article {i} about the summit."));
             index.Commit();
         }
 
         Assert.False(index.MergeAfterBulkWrite(NewsIndex.BulkArticles - 1));
-        Assert.Equal(6, Directory.GetFiles(IndexPath, "*.si").Length);
+        Assert.Equal(3, Directory.GetFiles(IndexPath, "*.si").Length);
         Assert.True(index.MergeAfterBulkWrite(NewsIndex.BulkArticles));
-        Assert.Equal(21, index.Search(new SearchRequest { Query = "summit" }).TotalHits);
+        Assert.Equal(3, index.Search(new SearchRequest { Query = "summit" }).TotalHits);
 
         using var reopened = NewsIndex.Open(IndexPath);
-        Assert.Equal(21, reopened.Count);
-        Assert.Equal(21, reopened.Search(new SearchRequest { Query = "summit" }).TotalHits);
-        using var directory = FSDirectory.Open(IndexPath);
+        Assert.Equal(3, reopened.Count);
+        // A small index ends in one segment: a second would cost every query more than it saves the merge.
+        Assert.Single(Directory.GetFiles(IndexPath, "*.si"));
+    }
+
+    [Fact]
+    public void FinalMerge_OfALargeIndex_SplitsTheSegmentsIntoTwoEvenGroups()
+    {
+        Assert.Equal(1, FinalMergePolicy.SegmentsFor(FinalMergePolicy.TwoSegmentArticles - 1));
+        Assert.Equal(2, FinalMergePolicy.SegmentsFor(FinalMergePolicy.TwoSegmentArticles));
+
+        using var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new StandardAnalyzer(LuceneVersion.LUCENE_48))
+        {
+            MergePolicy = new FinalMergePolicy(),
+            MergeScheduler = FinalMergePolicy.Scheduler(),
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            // Six segments of 1 to 6 documents, 21 in all.
+            for (var segment = 1; segment <= 6; segment++)
+            {
+                for (var i = 0; i < segment; i++)
+                {
+                    writer.AddDocument([new TextField("body", $"document {segment}.{i} about the summit", Field.Store.YES)]);
+                }
+                writer.Commit();
+            }
+            writer.ForceMerge(FinalMergePolicy.SegmentsFor(FinalMergePolicy.TwoSegmentArticles));
+        }
+
         using var reader = DirectoryReader.Open(directory);
-        // The groups are balanced by bytes, largest segment first: 6 + 3 + 2 and 5 + 4 + 1 articles.
+        Assert.Equal(21, reader.NumDocs);
+        // Largest segment first, each into the smaller group so far: 6 + 3 + 2 and 5 + 4 + 1 documents.
         Assert.Equal([10, 11], reader.Leaves.Select(leaf => leaf.Reader.MaxDoc).Order());
     }
 
