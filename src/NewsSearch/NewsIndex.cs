@@ -226,10 +226,10 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>
     /// After a run that wrote at least <see cref="BulkArticles"/> articles and at least half of the index, merges the
-    /// index into one segment, or two for a large index (<see cref="FinalMergePolicy.SegmentsFor"/>), and commits. A query pays per segment (term lookups,
-    /// postings, input clones): on 200,000 Reuters articles in the 12 segments a bulk run leaves, that was half of a
-    /// query's time (p50 376 µs in 12 segments, 190 µs in one). A small update to a large index does not rewrite
-    /// it: its few new segments are left to the merge policy.
+    /// index into one segment, or two for a large index (<see cref="FinalMergePolicy.SegmentsFor"/>), and commits.
+    /// A query pays per segment (term lookups, postings, input clones): on 200,000 Reuters articles in the 12
+    /// segments a bulk run leaves, that was half of a query's time (p50 376 µs in 12 segments, 190 µs in one). A
+    /// small update to a large index does not rewrite it: its few new segments are left to the merge policy.
     /// </summary>
     /// <returns>Whether it merged.</returns>
     internal bool MergeAfterBulkWrite(int writtenArticles)

@@ -82,7 +82,7 @@ public sealed class IngestPipelineTests : IDisposable
         static Article Make(string id = "a1", DateOnly? date = null, bool undated = false, string dateline = "Paris", string? title = "Summit",
             string? source = "wire", string body = "The summit opened.") =>
             new(id, undated ? null : date ?? new DateOnly(2023, 1, 2), dateline, body) { Title = title, Source = source };
-        static string Of(Article a, bool extracted = true) => NewsSearch.Indexing.ArticleDocument.Fingerprint(a, extracted);
+        static string Of(Article a, bool extracted = true) => ArticleDocument.Fingerprint(a, extracted);
         var article = Make();
         var variants = new[]
         {
