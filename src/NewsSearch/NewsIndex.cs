@@ -235,11 +235,12 @@ public sealed class NewsIndex : IDisposable
     internal bool MergeAfterBulkWrite(int writtenArticles)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (writtenArticles < BulkArticles || writtenArticles * 2L < Count)
+        var articles = Count;
+        if (writtenArticles < BulkArticles || writtenArticles * 2L < articles)
         {
             return false;
         }
-        Writer.ForceMerge(FinalMergePolicy.SegmentsFor(Count));
+        Writer.ForceMerge(FinalMergePolicy.SegmentsFor(articles));
         Commit();
         return true;
     }

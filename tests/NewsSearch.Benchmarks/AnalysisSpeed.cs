@@ -4,6 +4,8 @@ using Lucene.Net.Analysis;
 using NewsSearch.Analysis;
 using NewsSearch.Indexing;
 
+using static NewsSearch.Benchmarks.AlternatingRounds;
+
 namespace NewsSearch.Benchmarks;
 
 /// <summary>
@@ -31,27 +33,9 @@ internal static class AnalysisSpeed
         Analyse(lucene, texts);
         Analyse(news, texts);
 
-        var luceneRates = new List<double>();
-        var newsRates = new List<double>();
-        var ratios = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            double luceneRate, newsRate;
-            if (round % 2 == 0)
-            {
-                luceneRate = Analyse(lucene, texts);
-                newsRate = Analyse(news, texts);
-            }
-            else
-            {
-                newsRate = Analyse(news, texts);
-                luceneRate = Analyse(lucene, texts);
-            }
-            luceneRates.Add(luceneRate);
-            newsRates.Add(newsRate);
-            ratios.Add(newsRate / luceneRate);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: Lucene's chain {luceneRate:N0} tokens/s, NewsSearch {newsRate:N0} tokens/s, {newsRate / luceneRate:N2}x"));
-        }
+        var (luceneRates, newsRates, ratios) = AlternatingRounds.Run(rounds, () => Analyse(lucene, texts), () => Analyse(news, texts),
+            (round, luceneRate, newsRate) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: Lucene's chain {luceneRate:N0} tokens/s, NewsSearch {newsRate:N0} tokens/s, {newsRate / luceneRate:N2}x")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median: Lucene's chain {Median(luceneRates):N0} tokens/s, NewsSearch {Median(newsRates):N0} tokens/s, ratio {Median(ratios):N2}x"));
         return 0;
@@ -74,6 +58,4 @@ internal static class AnalysisSpeed
         }
         return tokens / clock.Elapsed.TotalSeconds;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -5,6 +5,8 @@ using System.IO.Compression;
 using NewsSearch.Extraction;
 using NewsSearch.Ingest;
 
+using static NewsSearch.Benchmarks.AlternatingRounds;
+
 namespace NewsSearch.Benchmarks;
 
 /// <summary>
@@ -46,29 +48,9 @@ internal static class ExtractionSpeed
         Index(articles, extract: false);
         Index(articles, extract: true);
 
-        var off = new List<double>();
-        var on = new List<double>();
-        var ratios = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            // Alternate which setting goes first, so neither always runs on a warmer (or busier) machine.
-            double withOut, with;
-            if (round % 2 == 0)
-            {
-                withOut = Index(articles, extract: false);
-                with = Index(articles, extract: true);
-            }
-            else
-            {
-                with = Index(articles, extract: true);
-                withOut = Index(articles, extract: false);
-            }
-            off.Add(withOut);
-            on.Add(with);
-            ratios.Add(with / withOut);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round + 1}: without extraction {withOut:N0} docs/s, with extraction {with:N0} docs/s, ratio {with / withOut:0.00}"));
-        }
+        var (off, on, ratios) = AlternatingRounds.Run(rounds, () => Index(articles, extract: false), () => Index(articles, extract: true),
+            (round, withOut, with) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: without extraction {withOut:N0} docs/s, with extraction {with:N0} docs/s, ratio {with / withOut:0.00}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median of {rounds}: without extraction {Median(off):N0} docs/s, with extraction {Median(on):N0} docs/s, ratio {Median(ratios):0.00} (target: at least 0.50)"));
         return 0;
@@ -118,12 +100,6 @@ internal static class ExtractionSpeed
             }
         }
         return articles;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string? Option(string[] args, string name)
