@@ -426,6 +426,7 @@ public sealed class NewsIndex : IDisposable
         {
             OpenMode = mode,
             Similarity = similarity,
+            Codec = StoredTextCodec.Instance,
             RAMBufferSizeMB = options.RamBufferMB,
             // Flushed segments as separate files rather than packed into one compound file: packing copies every
             // segment once more, and a bulk run merges them all at its end anyway. The merge policy still packs

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
 using Lucene.Net.Store;
 
@@ -38,6 +39,13 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
         var file = Path.Combine(Directory.FullName, name);
         var map = FileMap.Open(file);
         return new MappedInput($"MappedInput(path=\"{file}\")", map, 0, map.Length);
+    }
+
+    public override IndexOutput CreateOutput(string name, IOContext context)
+    {
+        EnsureOpen();
+        EnsureCanWrite(name);
+        return new ChecksummedOutput(Path.Combine(Directory.FullName, name));
     }
 
     // Compound files: each part a window onto one map of the whole file.
@@ -81,6 +89,102 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
     }
 
     /// <summary>One file mapped whole, read-only; unmapped when no input refers to it.</summary>
+    /// <summary>
+    /// A file written through a buffer, with the CRC-32 that Lucene keeps in every file's footer computed by
+    /// <see cref="Crc32"/> (the same checksum, with the processor's carry-less multiply) instead of Lucene.NET's
+    /// table lookup per byte, which took 1.5 % of an indexing run's processor time. Like Lucene.NET's own output, it
+    /// forces the file to disk when closed, so a commit that lists the file finds it whole after a crash.
+    /// </summary>
+    private sealed class ChecksummedOutput(string file) : IndexOutput
+    {
+        private const int BufferSize = 64 * 1024;
+
+        private readonly FileStream stream = new(file, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+        private readonly byte[] buffer = new byte[BufferSize];
+        private readonly Crc32 crc = new();
+        private int buffered;
+        private long written;
+        private bool closed;
+
+        public override long Position => written + buffered;
+
+        public override long Length => written + buffered;
+
+        public override long Checksum
+        {
+            get
+            {
+                WriteBuffer();
+                return crc.GetCurrentHashAsUInt32();
+            }
+        }
+
+        public override void WriteByte(byte b)
+        {
+            if (buffered == BufferSize)
+            {
+                WriteBuffer();
+            }
+            buffer[buffered++] = b;
+        }
+
+        public override void WriteBytes(byte[] b, int offset, int length)
+        {
+            if (length <= BufferSize - buffered)
+            {
+                Buffer.BlockCopy(b, offset, buffer, buffered, length);
+                buffered += length;
+                return;
+            }
+            WriteBuffer();
+            if (length < BufferSize)
+            {
+                Buffer.BlockCopy(b, offset, buffer, 0, length);
+                buffered = length;
+                return;
+            }
+            var bytes = b.AsSpan(offset, length);
+            crc.Append(bytes);
+            stream.Write(bytes);
+            written += length;
+        }
+
+        public override void Flush() => WriteBuffer();
+
+        [Obsolete("Lucene 4.1 no longer seeks while writing; nor does this output.")]
+        public override void Seek(long pos) => throw new NotSupportedException("An index file is written front to back.");
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !closed)
+            {
+                closed = true;
+                try
+                {
+                    WriteBuffer();
+                    stream.Flush(flushToDisk: true);
+                }
+                finally
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+
+        private void WriteBuffer()
+        {
+            if (buffered == 0)
+            {
+                return;
+            }
+            var bytes = buffer.AsSpan(0, buffered);
+            crc.Append(bytes);
+            stream.Write(bytes);
+            written += buffered;
+            buffered = 0;
+        }
+    }
+
     private sealed unsafe class FileMap
     {
         private readonly MemoryMappedViewAccessor? view;
