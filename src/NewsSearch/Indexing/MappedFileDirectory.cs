@@ -13,7 +13,7 @@ namespace NewsSearch.Indexing;
 /// process, queries alternating between the two on the same index: p50 −27 % on Reuters and −19 % on a million
 /// articles, p99 −25 % and −24 %. Stored articles are read the same way: until 2026-11-29 they were read through
 /// buffered file reads, Lucene.NET's map being slowest for their byte-at-a-time decompression, and searches with
-/// snippets are 16 % faster mapped this way than so.
+/// snippets are 16 % faster mapped this way than so. Files are written through <see cref="ChecksummedOutput"/>.
 /// </summary>
 /// <remarks>
 /// A map is released when neither the file's input nor any clone of it is reachable any more (by the garbage
@@ -88,7 +88,6 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
         }
     }
 
-    /// <summary>One file mapped whole, read-only; unmapped when no input refers to it.</summary>
     /// <summary>
     /// A file written through a buffer, with the CRC-32 that Lucene keeps in every file's footer computed by
     /// <see cref="Crc32"/> (the same checksum, with the processor's carry-less multiply) instead of Lucene.NET's
@@ -185,6 +184,7 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
         }
     }
 
+    /// <summary>One file mapped whole, read-only; unmapped when no input refers to it.</summary>
     private sealed unsafe class FileMap
     {
         private readonly MemoryMappedViewAccessor? view;

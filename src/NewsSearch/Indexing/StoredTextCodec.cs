@@ -9,10 +9,16 @@ namespace NewsSearch.Indexing;
 /// <summary>
 /// Lucene 4.6's codec with its stored fields compressed by a faster LZ4 encoder. Lucene.NET's own LZ4 encoder took
 /// 6 % of an indexing run's processor time, compressing the stored text at about 70 MB/s; K4os's writes the same
-/// block format (and smaller) at about three times that speed. The files are byte for byte in Lucene's format, read
-/// by Lucene's own decoder, and the codec keeps Lucene 4.6's name: an index written with it is an ordinary Lucene
-/// 4.6 index that any Lucene.NET 4.8 reads.
+/// block format (and smaller) at about three times that speed. The files are in Lucene's format, read by Lucene's
+/// own decoder, and the codec keeps Lucene 4.6's name: an index written with it is an ordinary Lucene 4.6 index that
+/// any Lucene.NET 4.8 reads and checks.
 /// </summary>
+/// <remarks>
+/// A writer reads the segments of earlier sessions with the codec Lucene.NET registers under that name, whose
+/// compression is another object than this one; Lucene copies compressed chunks only between segments of the same
+/// compression, so a merge that takes in such a segment decompresses and recompresses its stored text instead of
+/// copying it. Segments written in the same session, which a bulk run's merges are made of, are copied as before.
+/// </remarks>
 [CodecName("Lucene46")]
 internal sealed class StoredTextCodec : FilterCodec
 {
