@@ -112,7 +112,10 @@ public sealed class StoredTextCodecTests : IDisposable
             bodies[0] += " revised";
             index.Upsert(new Article("a0", new DateOnly(2024, 1, 1), "Paris", bodies[0]));
             index.Commit();
-            Assert.Equal(merged, merged && index.MergeAfterBulkWrite(NewsIndex.BulkArticles));
+            if (merged)
+            {
+                Assert.True(index.MergeAfterBulkWrite(NewsIndex.BulkArticles));
+            }
         }
 
         using var plain = FSDirectory.Open(path);
