@@ -107,7 +107,7 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
 
         public override long Position => written + buffered;
 
-        public override long Length => written + buffered;
+        public override long Length => Position;
 
         public override long Checksum
         {
