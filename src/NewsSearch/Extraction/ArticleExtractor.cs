@@ -29,7 +29,6 @@ public static class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(body);
         var text = ArticleText.Build(body);
-        var people = PersonDirectory.Build(text);
         var attribution = new Attribution(text);
 
         var found = new (Mention Mention, int Cue)?[text.Quotes.Count];
@@ -62,7 +61,7 @@ public static class ArticleExtractor
         events.AddRange(attribution.ReportedStatements(usedCues));
         events.Sort((a, b) => a.Mention.First.CompareTo(b.Mention.First));
 
-        var resolver = new SpeakerResolver(text, people);
+        var resolver = new SpeakerResolver(text);
         var speakers = new List<string>();
         var resolved = new Dictionary<Mention, string?>(ReferenceEqualityComparer.Instance);
         foreach (var (mention, _) in events)

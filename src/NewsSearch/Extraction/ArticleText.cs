@@ -19,11 +19,6 @@ internal sealed class ArticleText
         Paragraph = new int[tokens.Count];
         Sentence = new int[tokens.Count];
         QuoteOf = new int[tokens.Count];
-        Cues = new CueKind[tokens.Count];
-        for (var t = 0; t < tokens.Count; t++)
-        {
-            Cues[t] = tokens[t].IsWord ? Lexicon.CueKindOf(tokens[t].Text) : CueKind.None;
-        }
         QuoteOpenToken = new int[quotes.Count];
         QuoteCloseToken = new int[quotes.Count];
         QuoteLastToken = new int[quotes.Count];
@@ -44,9 +39,6 @@ internal sealed class ArticleText
 
     /// <summary>Sentence number of each token; a quotation's tokens share the number of its opening mark.</summary>
     public int[] Sentence { get; }
-
-    /// <summary>For each token, the kinds of cue its word is (whatever its context).</summary>
-    public CueKind[] Cues { get; }
 
     /// <summary>For each token, the quotation it belongs to (its marks included), or -1.</summary>
     public int[] QuoteOf { get; }
@@ -73,7 +65,7 @@ internal sealed class ArticleText
     public bool InQuote(int token) => QuoteOf[token] >= 0;
 
     /// <summary>Whether the token's word is a cue of this kind (see <see cref="Lexicon"/>).</summary>
-    public bool Is(int token, CueKind kind) => token >= 0 && token < Tokens.Count && (Cues[token] & kind) != 0;
+    public bool Is(int token, CueKind kind) => token >= 0 && token < Tokens.Count && (Tokens[token].Cue & kind) != 0;
 
     /// <summary>Whether the token is a word outside every quotation: only those can be cues and sources.</summary>
     public bool IsOpenWord(int token) => token >= 0 && token < Tokens.Count && Tokens[token].IsWord && QuoteOf[token] < 0;
@@ -167,19 +159,20 @@ internal sealed class ArticleText
         {
             return true;
         }
-        var next = Tokens[t + 1];
-        var nextStarts = next.IsCapitalized || char.IsDigit(next.Text[0]) || next.IsDoubleQuote;
         if (QuoteOf[t] >= 0)
         {
             // A closing mark after terminal punctuation: "... we will win." Then a new sentence.
             var q = QuoteOf[t];
-            if (QuoteCloseToken[q] != t || !nextStarts)
+            if (QuoteCloseToken[q] != t || !StartsSentence(Tokens[t + 1]))
             {
                 return false;
             }
             var lastChar = Body[Quotes[q].TextEnd - 1];
             return lastChar is '.' or '!' or '?' or '…';
         }
-        return !token.IsWord && token.Text is "." or "!" or "?" && nextStarts;
+        // The next token is looked at only after a full stop: this runs for every token of every article.
+        return !token.IsWord && token.Text is "." or "!" or "?" && StartsSentence(Tokens[t + 1]);
     }
+
+    private static bool StartsSentence(TextToken token) => token.IsCapitalized || char.IsDigit(token.Text[0]) || token.IsDoubleQuote;
 }

@@ -116,7 +116,8 @@ internal sealed class Attribution(ArticleText text)
     {
         for (var k = 0; k < text.Count; k++)
         {
-            if (usedCues.Contains(k) || !text.IsOpenWord(k))
+            // The cheapest test first: this loop visits every token of every article, and few are cues.
+            if ((!text.Is(k, CueKind.Speech) && !IsAccordingTo(k)) || !text.IsOpenWord(k) || usedCues.Contains(k))
             {
                 continue;
             }
@@ -413,11 +414,11 @@ internal sealed class Attribution(ArticleText text)
     {
         var word = text[k].Text;
         return (Lexicon.SentenceOpeners.Contains(word) && !Lexicon.Pronouns.Contains(word)) || word.EndsWith("ing", StringComparison.Ordinal)
-               || SourcePhrases.IsAdverb(word) || text.Cues[k] != CueKind.None;
+               || SourcePhrases.IsAdverb(word) || text[k].Cue != CueKind.None;
     }
 
     private bool IsAccordingTo(int k) =>
-        text.IsOpenWord(k) && text.IsOpenWord(k + 1) && text[k].Text is "according" or "According" && text[k + 1].Text is "to";
+        k >= 0 && k < text.Count && text[k].Text is "according" or "According" && text.IsOpenWord(k) && text.IsOpenWord(k + 1) && text[k + 1].Text is "to";
 
     /// <summary>"did not say", "declined to say", "was told": not a statement by the subject.</summary>
     private bool IsNegatedOrPassive(int cue)

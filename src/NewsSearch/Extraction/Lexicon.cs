@@ -79,7 +79,41 @@ internal static class Lexicon
     private static readonly Dictionary<string, CueKind> CueKinds = BuildCueKinds();
 
     /// <summary>What kind of cue a word is, if any.</summary>
-    public static CueKind CueKindOf(string word) => CueKinds.GetValueOrDefault(word);
+    public static CueKind CueKindOf(string word) =>
+        word.Length >= ShortestCue && word.Length <= LongestCue && MayBeCue(word) ? LookUpCueKind(word) : CueKind.None;
+
+    /// <summary>The same answer as <see cref="CueKindOf"/>, always from the table: the reference its shortcuts must agree with.</summary>
+    internal static CueKind LookUpCueKind(string word) => CueKinds.GetValueOrDefault(word);
+
+    private static readonly int ShortestCue = CueKinds.Keys.Min(cue => cue.Length);
+
+    private static readonly int LongestCue = CueKinds.Keys.Max(cue => cue.Length);
+
+    // Every word of every article is asked whether it is a cue; its first and last letters rule out most of them
+    // before any hashing. One bit per pair of folded ASCII characters (first, last) that some cue has.
+    private static readonly ulong[] CueEnds = BuildCueEnds();
+
+    private static bool MayBeCue(string word)
+    {
+        var first = WordComparer.Fold(word[0]);
+        var last = WordComparer.Fold(word[^1]);
+        return first >= 128 || last >= 128 || (CueEnds[first * 2 + (last >> 6)] & (1UL << (last & 63))) != 0;
+    }
+
+    private static ulong[] BuildCueEnds()
+    {
+        var ends = new ulong[128 * 2];
+        foreach (var cue in CueKinds.Keys)
+        {
+            var first = WordComparer.Fold(cue[0]);
+            var last = WordComparer.Fold(cue[^1]);
+            if (first < 128 && last < 128)
+            {
+                ends[first * 2 + (last >> 6)] |= 1UL << (last & 63);
+            }
+        }
+        return ends;
+    }
 
     private static Dictionary<string, CueKind> BuildCueKinds()
     {
@@ -316,21 +350,24 @@ internal static class Lexicon
 
         public int GetHashCode(string obj)
         {
-            var hash = new HashCode();
+            // FNV-1a: every word of every article is looked up as a cue, and these are short keys.
+            var hash = 2166136261u;
             foreach (var c in obj)
             {
-                hash.Add(Fold(c));
+                hash = (hash ^ Fold(c)) * 16777619u;
             }
-            return hash.ToHashCode();
+            return (int)hash;
         }
 
-        private static char Fold(char c) => c == '’' ? '\'' : char.ToLowerInvariant(c);
+        /// <summary>The character as the comparer sees it: lower case, with the typographic apostrophe as the straight one.</summary>
+        public static char Fold(char c) => char.IsAscii(c) ? (char)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c)
+            : c == '’' ? '\'' : char.ToLowerInvariant(c);
     }
 }
 
 /// <summary>The kinds of cue a word can be (a word may be several).</summary>
 [Flags]
-internal enum CueKind
+internal enum CueKind : byte
 {
     None = 0,
 

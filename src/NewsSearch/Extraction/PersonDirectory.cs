@@ -24,6 +24,7 @@ internal sealed class PersonDirectory
     {
         var directory = new PersonDirectory();
         var found = new List<(PersonName Name, int Start, bool Subject)>();
+        var run = new List<string>();
         var t = 0;
         while (t < text.Count)
         {
@@ -33,7 +34,7 @@ internal sealed class PersonDirectory
                 continue;
             }
             var first = t;
-            var run = new List<string>();
+            run.Clear();
             while (t < text.Count && PersonNames.CanBePartOfName(text[t]) && text.Paragraph[t] == text.Paragraph[first])
             {
                 run.Add(text[t].Text);

@@ -98,14 +98,15 @@ internal static class PersonNames
         "Some", "More", "Less", "Much", "Both", "Neither", "Either", "Nobody", "Everyone", "Everybody", "Someone",
     };
 
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-    {
-        "de", "da", "di", "du", "dos", "das", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "ter", "ten",
-    };
+    // Name particles, lower case ("Ursula von der Leyen"). A switch rather than a set: every lower-case word of every
+    // article is asked, and the compiler tests the length and a letter or two before comparing.
+    private static bool IsParticle(string word) => word is
+        "de" or "da" or "di" or "du" or "dos" or "das" or "del" or "della" or "der" or "den" or "van" or "von" or "bin" or "ibn"
+        or "al" or "el" or "la" or "le" or "ter" or "ten";
 
     /// <summary>Whether a token may be part of a name run (capitalised word, title abbreviation or name particle).</summary>
     public static bool CanBePartOfName(TextToken token) =>
-        token.IsWord && (token.IsCapitalized || Particles.Contains(token.Text));
+        token.IsWord && (token.IsCapitalized || IsParticle(token.Text));
 
     /// <summary>Whether the word is a title, a demonym or a possessive: it qualifies a name without being part of it.</summary>
     public static bool IsQualifier(string word) =>
@@ -124,11 +125,11 @@ internal static class PersonNames
             start++;
         }
         var end = run.Count;
-        while (end > start && Particles.Contains(run[end - 1]))
+        while (end > start && IsParticle(run[end - 1]))
         {
             end--;
         }
-        while (start < end && Particles.Contains(run[start]))
+        while (start < end && IsParticle(run[start]))
         {
             start++;
         }

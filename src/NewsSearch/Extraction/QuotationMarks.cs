@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsSearch.Extraction;
 
 /// <summary>
@@ -19,6 +21,8 @@ internal readonly record struct QuoteSpan(int Open, int Close, int TextStart, in
 /// </summary>
 internal static class QuotationMarks
 {
+    private static readonly SearchValues<char> MarksAndTags = SearchValues.Create("<\"“”„‟″");
+
     public static List<QuoteSpan> Find(string body, IReadOnlyList<(int Start, int End)> paragraphs)
     {
         var quotes = new List<QuoteSpan>();
@@ -46,6 +50,13 @@ internal static class QuotationMarks
 
             for (; i < end; i++)
             {
+                // Most of a body is neither: jump to the next mark or tag.
+                var skipped = body.AsSpan(i, end - i).IndexOfAny(MarksAndTags);
+                if (skipped < 0)
+                {
+                    break;
+                }
+                i += skipped;
                 var c = body[i];
                 if (c == '<' && SkipTag(body, i, end) is var after && after > i)
                 {
@@ -110,20 +121,22 @@ internal static class QuotationMarks
                 break;
             }
             var start = i;
-            var end = i;
-            while (i < body.Length)
+            var stop = body.Length;
+            for (var newline = body.IndexOf('\n', start); newline >= 0; newline = body.IndexOf('\n', newline + 1))
             {
-                if (body[i] == '\n' && IsBlankLineAfter(body, i))
+                if (IsBlankLineAfter(body, newline))
                 {
+                    stop = newline;
                     break;
                 }
-                if (!char.IsWhiteSpace(body[i]))
-                {
-                    end = i + 1;
-                }
-                i++;
+            }
+            var end = stop;
+            while (char.IsWhiteSpace(body[end - 1]))
+            {
+                end--;
             }
             paragraphs.Add((start, end));
+            i = stop;
         }
         return paragraphs;
     }

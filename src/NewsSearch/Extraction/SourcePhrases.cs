@@ -289,7 +289,7 @@ internal static class SourcePhrases
     /// </summary>
     public static bool IsCue(ArticleText text, int k) =>
         text.IsOpenWord(k)
-        && text.Cues[k] != CueKind.None
+        && text[k].Cue != CueKind.None
         && (char.IsLower(text[k].Text[0]) || k == text.SentenceStart(k))
         && !(k > 0 && text.IsOpenWord(k - 1) && (Lexicon.NounMarkers.Contains(text[k - 1].Text) || PersonNames.IsPossessive(text[k - 1].Text)))
         || IsWentOn(text, k);
@@ -383,7 +383,7 @@ internal static class SourcePhrases
             var determiner = Lexicon.Determiners.Contains(word) && word is not "that";
             return determiner && (backwards || k == text.SentenceStart(k));
         }
-        if (char.IsLower(word[0]) && text.Cues[k] != CueKind.None)
+        if (char.IsLower(word[0]) && text[k].Cue != CueKind.None)
         {
             return false;
         }

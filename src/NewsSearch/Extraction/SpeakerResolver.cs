@@ -5,8 +5,12 @@ namespace NewsSearch.Extraction;
 /// the most recent named speaker of a compatible gender, a role ("the minister") to the most recent named speaker
 /// the article gave that role. When nothing compatible came before, the mention stays unresolved: never guessed.
 /// </summary>
-internal sealed class SpeakerResolver(ArticleText text, PersonDirectory people)
+internal sealed class SpeakerResolver(ArticleText text)
 {
+    // Built on the first mention that needs it: most wire stories attribute nothing, or only to "the company" or
+    // "officials", and then the article's names are never looked up.
+    private PersonDirectory? people;
+
     // Named speakers so far, by the position of the mention that named or resolved to them.
     private readonly List<(int Position, string Name)> spoken = [];
 
@@ -31,10 +35,10 @@ internal sealed class SpeakerResolver(ArticleText text, PersonDirectory people)
     private string? ResolveName(Mention mention, int position)
     {
         var name = mention.Name!;
-        var canonical = people.Canonical(name.Words, position, name.Titled);
+        var canonical = People.Canonical(name.Words, position, name.Titled);
         if (canonical is not null)
         {
-            people.Describe(canonical, mention.Descriptors);
+            People.Describe(canonical, mention.Descriptors);
         }
         return canonical;
     }
@@ -52,7 +56,7 @@ internal sealed class SpeakerResolver(ArticleText text, PersonDirectory people)
             // "they", "we", "I", "it": a group, the writer, an organisation; not one named person.
             return null;
         }
-        return MostRecent(position, name => people.GenderOf(name) is var gender && (gender == wanted || gender == Gender.Unknown));
+        return MostRecent(position, name => People.GenderOf(name) is var gender && (gender == wanted || gender == Gender.Unknown));
     }
 
     private string? ResolveRole(Mention mention, int position)
@@ -63,12 +67,12 @@ internal sealed class SpeakerResolver(ArticleText text, PersonDirectory people)
         var male = Lexicon.MaleMarkers.Contains(head);
         return MostRecent(position, name =>
         {
-            var gender = people.GenderOf(name);
+            var gender = People.GenderOf(name);
             if ((female && gender == Gender.Male) || (male && gender == Gender.Female))
             {
                 return false;
             }
-            var descriptors = people.Descriptors(name);
+            var descriptors = People.Descriptors(name);
             return roleWords.Any(descriptors.Contains);
         });
     }
@@ -89,7 +93,7 @@ internal sealed class SpeakerResolver(ArticleText text, PersonDirectory people)
                 bestPosition = at;
             }
         }
-        foreach (var (at, name, subject) in people.Occurrences)
+        foreach (var (at, name, subject) in People.Occurrences)
         {
             if (subject && at < position && at > bestPosition && compatible(name))
             {
@@ -99,4 +103,6 @@ internal sealed class SpeakerResolver(ArticleText text, PersonDirectory people)
         }
         return best;
     }
+
+    private PersonDirectory People => people ??= PersonDirectory.Build(text);
 }

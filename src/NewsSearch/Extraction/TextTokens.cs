@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace NewsSearch.Extraction;
 
-/// <summary>A word or punctuation mark of an article body, with its character offsets.</summary>
-internal readonly record struct TextToken(string Text, int Start, bool IsWord)
+/// <summary>A word or punctuation mark of an article body, with its character offsets and the kinds of cue its word is.</summary>
+internal readonly record struct TextToken(string Text, int Start, bool IsWord, CueKind Cue)
 {
     public int End => Start + Text.Length;
 
@@ -37,6 +37,9 @@ internal static class TextTokens
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // A comma or a full stop is every fifth token: one shared string each instead of a new one per occurrence.
+    private static readonly string[] OneCharacter = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
     public static List<TextToken> Tokenize(string text)
     {
         var tokens = new List<TextToken>(text.Length / 5);
@@ -49,7 +52,9 @@ internal static class TextTokens
                 continue;
             }
             var end = TokenEnd(text, i);
-            tokens.Add(new TextToken(text.Substring(i, end - i), i, IsLetterOrNumber(text[i])));
+            var isWord = IsLetterOrNumber(text[i]);
+            var word = end - i == 1 && char.IsAscii(text[i]) ? OneCharacter[text[i]] : text.Substring(i, end - i);
+            tokens.Add(new TextToken(word, i, isWord, isWord ? Lexicon.CueKindOf(word) : CueKind.None));
             i = end;
         }
         return tokens;
@@ -62,6 +67,8 @@ internal static class TextTokens
     private static int TokenEnd(string text, int start)
     {
         var first = text[start];
+        // Where the word scan below may resume: the ASCII letters the abbreviation check read are word parts.
+        var scanned = start + 1;
         if (char.IsUpper(first) && At(text, start + 1) == '.')
         {
             // Initials: two or more capitals, each with its dot.
@@ -98,10 +105,11 @@ internal static class TextTokens
             {
                 return letters + 1;
             }
+            scanned = letters;
         }
         if (IsLetterOrNumber(first))
         {
-            var end = start + 1;
+            var end = scanned;
             while (end < text.Length && IsWordPart(text[end]))
             {
                 end++;
@@ -114,9 +122,10 @@ internal static class TextTokens
     /// <summary>The character at <paramref name="index"/>, or NUL past the end (no rule accepts NUL).</summary>
     private static char At(string text, int index) => index < text.Length ? text[index] : '\0';
 
-    private static bool IsLetterOrNumber(char c) => char.GetUnicodeCategory(c) is >= UnicodeCategory.UppercaseLetter and <= UnicodeCategory.OtherLetter
+    // ASCII first: no ASCII character is a letter or number outside [A-Za-z0-9], nor a combining mark.
+    private static bool IsLetterOrNumber(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.GetUnicodeCategory(c) is >= UnicodeCategory.UppercaseLetter and <= UnicodeCategory.OtherLetter
         or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 
     private static bool IsWordPart(char c) => c is '\'' or '’' or '-' || IsLetterOrNumber(c)
-        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+        || (!char.IsAscii(c) && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
 }
