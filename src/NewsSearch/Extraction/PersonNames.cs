@@ -99,7 +99,7 @@ internal static class PersonNames
     };
 
     // Name particles, lower case ("Ursula von der Leyen"). A switch rather than a set: every lower-case word of every
-    // article is asked, and the compiler tests the length and a letter or two before comparing.
+    // article is asked, and comparing it with these short strings needs no hash of the word.
     private static bool IsParticle(string word) => word is
         "de" or "da" or "di" or "du" or "dos" or "das" or "del" or "della" or "der" or "den" or "van" or "von" or "bin" or "ibn"
         or "al" or "el" or "la" or "le" or "ter" or "ten";

@@ -130,6 +130,7 @@ internal static class QuotationMarks
                     break;
                 }
             }
+            // The paragraph's first character is not white space, so this stops there at the latest.
             var end = stop;
             while (char.IsWhiteSpace(body[end - 1]))
             {

@@ -37,7 +37,8 @@ internal static class TextTokens
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // A comma or a full stop is every fifth token: one shared string each instead of a new one per occurrence.
+    // Commas and full stops are among the commonest tokens: one shared string for each single ASCII character
+    // instead of a new one per occurrence.
     private static readonly string[] OneCharacter = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
     public static List<TextToken> Tokenize(string text)
