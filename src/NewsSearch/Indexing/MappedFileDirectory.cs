@@ -142,10 +142,7 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
                 buffered = length;
                 return;
             }
-            var bytes = b.AsSpan(offset, length);
-            crc.Append(bytes);
-            stream.Write(bytes);
-            written += length;
+            WriteThrough(b.AsSpan(offset, length));
         }
 
         public override void Flush() => WriteBuffer();
@@ -176,11 +173,16 @@ internal sealed class MappedFileDirectory(string path) : FSDirectory(new Directo
             {
                 return;
             }
-            var bytes = buffer.AsSpan(0, buffered);
+            WriteThrough(buffer.AsSpan(0, buffered));
+            buffered = 0;
+        }
+
+        /// <summary>Checksums and writes bytes that are not (or no longer) in the buffer.</summary>
+        private void WriteThrough(ReadOnlySpan<byte> bytes)
+        {
             crc.Append(bytes);
             stream.Write(bytes);
-            written += buffered;
-            buffered = 0;
+            written += bytes.Length;
         }
     }
 
