@@ -15,7 +15,7 @@ namespace NewsSearch.Benchmarks;
 /// <remarks>
 /// Environment: <c>NEWSSEARCH_RANKING</c> = <c>default</c> (what users get: BM25 plus lead, proximity and feedback
 /// clauses) or <c>bm25</c> (plain BM25, like the peers); <c>NEWSSEARCH_EXTRACT</c> = <c>0</c> indexes without
-/// quotation and speaker extraction. The timing loop is benchlib.py's: WARMUP untimed passes, then REPEATS timed
+/// quotation and speaker extraction; <c>NEWSSEARCH_COMMIT_EVERY</c> = N commits every N articles. The timing loop is benchlib.py's: WARMUP untimed passes, then REPEATS timed
 /// round-robin passes, each query's median printed, nearest-rank percentiles over the medians.
 /// </remarks>
 internal static class PeerAdapter
@@ -58,7 +58,7 @@ internal static class PeerAdapter
         IndexReport report;
         using (var index = NewsIndex.OpenOrCreate(folder, NewsIndexOptions.Default with { ExtractSpeakers = extract }))
         {
-            report = index.IndexPaths([corpus], IngestOptions.Default);
+            report = index.IndexPaths([corpus], BuildOptions());
         }
         var seconds = clock.Elapsed.TotalSeconds;
         foreach (var problem in report.Rejected.Take(10))
@@ -77,6 +77,12 @@ internal static class PeerAdapter
         });
         return 0;
     }
+
+    /// <summary>The defaults, but for a commit interval set by NEWSSEARCH_COMMIT_EVERY, to compare intervals.</summary>
+    private static IngestOptions BuildOptions() =>
+        Environment.GetEnvironmentVariable("NEWSSEARCH_COMMIT_EVERY") is { } every
+            ? IngestOptions.Default with { CommitEvery = int.Parse(every, CultureInfo.InvariantCulture) }
+            : IngestOptions.Default;
 
     private static int Query(string folder, string queryFile, int k, int repeats, int warmup)
     {
