@@ -34,9 +34,9 @@ public sealed record IngestOptions
     /// <summary>
     /// Articles written between two commits, at most. Default: 200,000. A commit flushes the writer's buffer into new
     /// segments, so fewer commits mean fewer, larger segments and less merging: against commits every 50,000 articles,
-    /// a million articles without extraction took 0.81 of the time (four interleaved rounds) with peak memory 460–530
-    /// MB instead of 340–390, and queries on the two indexes were level. Commits every 1,000,000 were no faster and
-    /// peaked at 850–1,010 MB (README, "Performance").
+    /// a million articles without extraction took 0.81 of the time (four interleaved rounds) with peak memory 445–522
+    /// MB instead of 336–379, and queries on the two indexes were level. Commits every 1,000,000 were no faster and
+    /// peaked at 833–989 MB (README, "Performance").
     /// </summary>
     public int CommitEvery { get; init; } = 200_000;
 
