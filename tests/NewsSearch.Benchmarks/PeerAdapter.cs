@@ -15,8 +15,9 @@ namespace NewsSearch.Benchmarks;
 /// <remarks>
 /// Environment: <c>NEWSSEARCH_RANKING</c> = <c>default</c> (what users get: BM25 plus lead, proximity and feedback
 /// clauses) or <c>bm25</c> (plain BM25, like the peers); <c>NEWSSEARCH_EXTRACT</c> = <c>0</c> indexes without
-/// quotation and speaker extraction; <c>NEWSSEARCH_COMMIT_EVERY</c> = N commits every N articles. The timing loop is benchlib.py's: WARMUP untimed passes, then REPEATS timed
-/// round-robin passes, each query's median printed, nearest-rank percentiles over the medians.
+/// quotation and speaker extraction; <c>NEWSSEARCH_COMMIT_EVERY</c> = N commits every N articles. The timing loop is
+/// benchlib.py's: WARMUP untimed passes, then REPEATS timed round-robin passes, each query's median printed,
+/// nearest-rank percentiles over the medians.
 /// </remarks>
 internal static class PeerAdapter
 {
