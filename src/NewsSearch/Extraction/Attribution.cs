@@ -129,7 +129,8 @@ internal sealed class Attribution(ArticleText text)
                 }
                 continue;
             }
-            if (!text.Is(k, CueKind.Speech) || !SourcePhrases.IsCue(text, k) || IsNegatedOrPassive(k))
+            // Not "according to", so a speech cue (the test above).
+            if (!SourcePhrases.IsCue(text, k) || IsNegatedOrPassive(k))
             {
                 continue;
             }
