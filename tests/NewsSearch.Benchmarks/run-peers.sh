@@ -6,9 +6,11 @@
 #   tests/NewsSearch.Benchmarks/run-peers.sh [reuters] [200k] [1m]      (default: all three, about 40 minutes)
 #   ENGINES_1M="lucene8 lucene410" ...   leaves the slow peers (Xapian, FTS5: 15 minutes) out of the 1M run
 #
-# Two NewsSearch configurations take part:
-#   newssearch       what `newssearch index` and `newssearch search` do: extraction on, the default ranking
-#   newssearch_bm25  the peers' work: no quotation/speaker extraction, plain BM25 (the like-for-like figures)
+# Three NewsSearch configurations take part (builds run as the native console does, queries on the JIT runtime as a
+# process hosting the library does; see peer-adapter):
+#   newssearch           what `newssearch index` and `newssearch search` do: extraction on, the default ranking
+#   newssearch_bm25      the peers' work: no quotation/speaker extraction, plain BM25 (the like-for-like figures)
+#   newssearch_bm25_jit  the same, built on the JIT runtime (as `dotnet run` or the library in a process would)
 # SCRATCH (default /tmp/newssearch-peers) holds the scaled corpora, made once with the peers' scale.py.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +21,7 @@ scratch="${SCRATCH:-/tmp/newssearch-peers}"
 results="$here/results"
 mkdir -p "$scratch" "$results"
 adapter="$here/peer-adapter"
-export EXTRA_ENGINES="newssearch=$adapter;newssearch_bm25=env NEWSSEARCH_EXTRACT=0 NEWSSEARCH_RANKING=bm25 $adapter"
+export EXTRA_ENGINES="newssearch=$adapter;newssearch_bm25=env NEWSSEARCH_EXTRACT=0 NEWSSEARCH_RANKING=bm25 $adapter;newssearch_bm25_jit=env NEWSSEARCH_BUILD=jit NEWSSEARCH_EXTRACT=0 NEWSSEARCH_RANKING=bm25 $adapter"
 reuters="$corpora/reuters21578/reuters21578.jsonl.gz"
 
 "$adapter" prepare
