@@ -54,12 +54,17 @@ internal static class PeerAdapter
         {
             Directory.Delete(folder, recursive: true);
         }
+        if (BuildOptions() is not { } options)
+        {
+            Console.Error.WriteLine($"{Engine}: NEWSSEARCH_COMMIT_EVERY must be a whole number of articles above 0, not '{Environment.GetEnvironmentVariable("NEWSSEARCH_COMMIT_EVERY")}'");
+            return 2;
+        }
         var extract = Environment.GetEnvironmentVariable("NEWSSEARCH_EXTRACT") is not "0";
         var clock = Stopwatch.StartNew();
         IndexReport report;
         using (var index = NewsIndex.OpenOrCreate(folder, NewsIndexOptions.Default with { ExtractSpeakers = extract }))
         {
-            report = index.IndexPaths([corpus], BuildOptions());
+            report = index.IndexPaths([corpus], options);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         foreach (var problem in report.Rejected.Take(10))
@@ -79,11 +84,18 @@ internal static class PeerAdapter
         return 0;
     }
 
-    /// <summary>The defaults, but for a commit interval set by NEWSSEARCH_COMMIT_EVERY, to compare intervals.</summary>
-    private static IngestOptions BuildOptions() =>
-        Environment.GetEnvironmentVariable("NEWSSEARCH_COMMIT_EVERY") is { } every
-            ? IngestOptions.Default with { CommitEvery = int.Parse(every, CultureInfo.InvariantCulture) }
-            : IngestOptions.Default;
+    /// <summary>
+    /// The defaults, but for a commit interval set by NEWSSEARCH_COMMIT_EVERY, to compare intervals; null when that is
+    /// not a positive whole number.
+    /// </summary>
+    private static IngestOptions? BuildOptions() =>
+        Environment.GetEnvironmentVariable("NEWSSEARCH_COMMIT_EVERY") switch
+        {
+            null => IngestOptions.Default,
+            var every when int.TryParse(every, NumberStyles.None, CultureInfo.InvariantCulture, out var articles) && articles > 0
+                => IngestOptions.Default with { CommitEvery = articles },
+            _ => null,
+        };
 
     private static int Query(string folder, string queryFile, int k, int repeats, int warmup)
     {
