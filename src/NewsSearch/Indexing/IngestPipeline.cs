@@ -117,7 +117,7 @@ internal static class IngestPipeline
             this.index = index;
             this.options = options;
             stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            Queues = [.. Enumerable.Range(0, Math.Max(1, options.Threads)).Select(_ => new BlockingCollection<Article>(QueueCapacity))];
+            Queues = [.. Enumerable.Range(0, options.Threads).Select(_ => new BlockingCollection<Article>(QueueCapacity))];
         }
 
         public BlockingCollection<Article>[] Queues { get; }

@@ -29,7 +29,16 @@ public sealed record IngestOptions
     /// Threads that extract and write articles while one more thread reads the inputs. Ignored by
     /// <see cref="ArticleSource"/>. Default: the number of processors.
     /// </summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int Threads
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(Threads));
+            field = value;
+        }
+    } = Environment.ProcessorCount;
 
     /// <summary>
     /// Articles written between two commits, at most. Default: 200,000. A commit flushes the writer's buffer into new
@@ -38,8 +47,26 @@ public sealed record IngestOptions
     /// MB instead of 336–379, and queries on the two indexes were level. Commits every 1,000,000 were no faster and
     /// peaked at 833–989 MB (README, "Performance").
     /// </summary>
-    public int CommitEvery { get; init; } = 200_000;
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1: a commit after every article is never what is meant.</exception>
+    public int CommitEvery
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(CommitEvery));
+            field = value;
+        }
+    } = 200_000;
 
     /// <summary>Time between two commits, at most, so an interrupted run loses little work. Default: one minute.</summary>
-    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromMinutes(1);
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
+    public TimeSpan CommitInterval
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, nameof(CommitInterval));
+            field = value;
+        }
+    } = TimeSpan.FromMinutes(1);
 }

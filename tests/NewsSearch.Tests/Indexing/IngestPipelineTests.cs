@@ -207,6 +207,18 @@ public sealed class IngestPipelineTests : IDisposable
     }
 
     [Fact]
+    public void OptionsThatCannotWork_AreRefusedWhenSet_NamingTheOption()
+    {
+        Assert.Equal("CommitEvery", Assert.Throws<ArgumentOutOfRangeException>(() => new IngestOptions { CommitEvery = 0 }).ParamName);
+        Assert.Equal("CommitEvery", Assert.Throws<ArgumentOutOfRangeException>(() => IngestOptions.Default with { CommitEvery = -5 }).ParamName);
+        Assert.Equal("CommitInterval", Assert.Throws<ArgumentOutOfRangeException>(() => new IngestOptions { CommitInterval = TimeSpan.Zero }).ParamName);
+        Assert.Equal("Threads", Assert.Throws<ArgumentOutOfRangeException>(() => new IngestOptions { Threads = 0 }).ParamName);
+
+        var smallest = new IngestOptions { CommitEvery = 1, CommitInterval = TimeSpan.FromTicks(1), Threads = 1 };
+        Assert.Equal((1, TimeSpan.FromTicks(1), 1), (smallest.CommitEvery, smallest.CommitInterval, smallest.Threads));
+    }
+
+    [Fact]
     public void OneArticleLuceneRefuses_IsRejected_AndTheBatchGoesOn()
     {
         // An id is one untokenized term, and Lucene refuses terms over 32,766 bytes.
