@@ -202,12 +202,23 @@ internal sealed class PersonDirectory
         var k = 0;
         foreach (var word in haystack)
         {
-            if (k < needle.Length && string.Equals(word, needle[k], StringComparison.Ordinal))
+            if (k < needle.Length && SameNameWord(word, needle[k]))
             {
                 k++;
             }
         }
         return k == needle.Length;
+    }
+
+    /// <summary>Whether two words of names are the same word, with or without a hyphenated article: "Assad" and "al-Assad".</summary>
+    private static bool SameNameWord(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var (prefixA, prefixB) = (PersonNames.PrefixLength(a), PersonNames.PrefixLength(b));
+        return (prefixA > 0 || prefixB > 0) && a.AsSpan(prefixA).SequenceEqual(b.AsSpan(prefixB));
     }
 
     private sealed class Entry(string name, string[] words, int firstSeen)

@@ -29,6 +29,30 @@ internal static class PersonNames
         "Sister", "Brother", "Father", "Rev", "Reverend", "Pastor", "Secretary-General", "President-elect", "Emir",
         "Chairperson", "Businessman", "Businesswoman", "Billionaire", "Mogul", "Host", "Anchor", "Commentator",
         "Spokesmen", "Cmdr.", "Maj.", "Cpl.", "Det.", "Insp.", "Pres.", "Sec.", "Rabbi", "Ex-President",
+        "Vice-President", "Vice-Premier", "Under-Secretary", "Vice-Chairman", "Vice-Chancellor", "Vice-Minister", "Treasurer", "Rep", "Sen",
+        "Dr", "Gov", "Prof", "Major",
+    };
+
+    // Titles that qualify another title ("Foreign Minister", "Economic Adviser") and also name newspapers, banks and
+    // parties ("Economic Observer", "Federal Reserve").
+    private static readonly HashSet<string> TitleModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Vice", "Prime", "Foreign", "Finance", "Interior", "Health", "Trade", "Economy", "Economic", "Energy", "Home",
+        "State", "Treasury", "Former", "Acting", "Senior", "Crown", "Managing", "Opposition", "Party", "Labour",
+        "Conservative", "Democratic", "Agriculture", "Industry", "Education", "Transport", "Environment", "Information",
+        "Communications", "Labor", "Budget", "Central", "Bank", "Federal", "Reserve", "Supreme", "Incoming", "Outgoing",
+        "Interim", "National", "Security", "Presidential", "GOP", "Homeland", "Assistant", "Associate", "Under",
+        "Defence", "Defense", "Deputy", "Attorney", "Executive", "Chief", "Justice",
+    };
+
+    // Portfolios, which stand between a title and a name in "Minister of Mines Subroto" and "Chief of Staff Howard
+    // Baker". Unlike a title they do not make a lone word a person ("Oil World said" is a newsletter). Those that are
+    // also surnames (Power, Waters) are left out.
+    private static readonly HashSet<string> Portfolios = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Affairs", "Commerce", "Mines", "Mining", "Planning", "Development", "Staff", "Exchequer", "Currency", "Housing",
+        "Tourism", "Fisheries", "Forestry", "Employment", "Welfare", "Aviation", "Telecommunications", "Technology",
+        "Research", "Science", "Culture", "Cooperatives", "Works",
     };
 
     // Titles that are also common surnames: a name may end with them ("Howard Dean", "Martin Luther King").
@@ -106,11 +130,40 @@ internal static class PersonNames
 
     /// <summary>Whether a token may be part of a name run (capitalised word, title abbreviation or name particle).</summary>
     public static bool CanBePartOfName(TextToken token) =>
-        token.IsWord && (token.IsCapitalized || IsParticle(token.Text));
+        token.IsWord && (token.IsCapitalized || IsParticle(token.Text) || IsPrefixedName(token.Text));
+
+    /// <summary>
+    /// A name written with a lower-case Arabic article or particle joined by a hyphen: "al-Assad", "el-Sisi",
+    /// "ad-Din". Such a word is as much a name as a capitalised one, and "Assad" alone refers to it.
+    /// </summary>
+    public static bool IsPrefixedName(string word) =>
+        PrefixLength(word) is > 0 and var length && length < word.Length && char.IsUpper(word[length]);
+
+    /// <summary>The length of the word's hyphenated article or particle, any case, with its hyphen: 3 for "al-Assad" and "Al-Assad", else 0.</summary>
+    public static int PrefixLength(string word)
+    {
+        // Every lower-case word of every article is asked: look for the hyphen only where a prefix would end.
+        var hyphen = word.Length > 3 && word[2] == '-' ? 2 : word.Length > 4 && word[3] == '-' ? 3 : 0;
+        if (hyphen == 0)
+        {
+            return 0;
+        }
+        var prefix = word.AsSpan(0, hyphen);
+        foreach (var known in HyphenatedPrefixes)
+        {
+            if (prefix.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return hyphen + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static readonly string[] HyphenatedPrefixes = ["al", "el", "ad", "ud", "ul", "as", "ash", "at", "az", "ar", "an", "bin", "ibn"];
 
     /// <summary>Whether the word is a title, a demonym or a possessive: it qualifies a name without being part of it.</summary>
     public static bool IsQualifier(string word) =>
-        Titles.Contains(word) || Demonyms.Contains(word) || IsPossessive(word) || (char.IsUpper(word[0]) && Lexicon.PersonRoles.Contains(word));
+        Titles.Contains(word) || Portfolios.Contains(word) || Demonyms.Contains(word) || IsPossessive(word) || (char.IsUpper(word[0]) && Lexicon.PersonRoles.Contains(word));
 
     /// <summary>
     /// Splits a run of capitalised words into the qualifiers before the name ("China's Foreign Minister") and the
@@ -123,6 +176,20 @@ internal static class PersonNames
         while (start < run.Count && (IsQualifier(run[start]) || NonNames.Contains(run[start])))
         {
             start++;
+        }
+        // "Oil Minister Hisham Nazer", "District Judge Harold Greene", "in California Mr Torvalds": the words before a
+        // title name the office or belong to the sentence. Before a one-word name only a title that heads its phrase
+        // counts: in "China-published Economic Observer" the title word is part of a newspaper's name.
+        for (var k = run.Count - 2; k >= start; k--)
+        {
+            var word = run[k];
+            if (k <= run.Count - 3
+                    ? Titles.Contains(word) || Portfolios.Contains(word)
+                    : Titles.Contains(word) && !TitleModifiers.Contains(word) && !TitlesThatAreSurnames.Contains(word))
+            {
+                start = k + 1;
+                break;
+            }
         }
         var end = run.Count;
         while (end > start && IsParticle(run[end - 1]))
@@ -142,7 +209,7 @@ internal static class PersonNames
         for (var k = start; k < end; k++)
         {
             var word = run[k];
-            if (NotPersonWords.Contains(word) || IsPossessive(word) || NonNames.Contains(word)
+            if (NotPersonWords.Contains(word) || IsPossessive(word) || NonNames.Contains(word) || HasNotPersonPart(word)
                 || (word.Contains('.', StringComparison.Ordinal) && word.Length > 2)
                 || (word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c))))
             {
@@ -151,7 +218,7 @@ internal static class PersonNames
             words[k - start] = word;
         }
         var final = words[^1];
-        if ((Titles.Contains(final) || (char.IsUpper(final[0]) && Lexicon.PersonRoles.Contains(final))) && !TitlesThatAreSurnames.Contains(final))
+        if (Portfolios.Contains(final) || ((Titles.Contains(final) || (char.IsUpper(final[0]) && Lexicon.PersonRoles.Contains(final))) && !TitlesThatAreSurnames.Contains(final)))
         {
             // "an Iowa Democrat", "One Democratic": a description, not a name.
             return null;
@@ -164,6 +231,23 @@ internal static class PersonNames
             titled |= Titles.Contains(run[k]);
         }
         return new PersonName(words, qualifiers, titled);
+    }
+
+    // "Bank-Houston" in "Texas Commerce Bank-Houston said": a hyphenated word naming a bank, not a person.
+    private static bool HasNotPersonPart(string word)
+    {
+        if (!word.Contains('-', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        foreach (var part in word.Split('-'))
+        {
+            if (NotPersonWords.Contains(part))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The word without a trailing possessive: "Clinton's" is "Clinton".</summary>

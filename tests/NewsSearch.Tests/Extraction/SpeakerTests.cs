@@ -23,6 +23,14 @@ public sealed class SpeakerTests
     [InlineData("Governor Gavin Newsom stated his case.", "Gavin Newsom")]
     [InlineData("Ukrainian President Volodymyr Zelenskiy also said the line held.", "Volodymyr Zelenskiy")]
     [InlineData("Secretary of State Antony Blinken asked for calm.", "Antony Blinken")]
+    [InlineData("Syrian President Bashar al-Assad said the war was over.", "Bashar al-Assad")]
+    [InlineData("Egyptian President Abdel Fattah el-Sisi told parliament the dam was a threat.", "Abdel Fattah el-Sisi")]
+    [InlineData("Oil Minister Hisham Nazer told reporters output was low.", "Hisham Nazer")]
+    [InlineData("Commerce Secretary Malcolm Baldrige said exports rose.", "Malcolm Baldrige")]
+    [InlineData("Minister of Mines and Energy Arturo Hernandez Grisanti said prices would rise.", "Arturo Hernandez Grisanti")]
+    [InlineData("Chief of Staff Howard Baker said the president was ready.", "Howard Baker")]
+    [InlineData("House Speaker Jim Wright said the bill would pass.", "Jim Wright")]
+    [InlineData("District Judge Harold Greene said the merger could go ahead.", "Harold Greene")]
     public void NamedSpeaker_WithCueBeforeOrAfter_TitlesStripped(string text, string expected)
     {
         Assert.Equal([expected], ArticleExtractor.Extract(text).Speakers);
@@ -37,7 +45,23 @@ public sealed class SpeakerTests
         Assert.Equal(["Volodymyr Zelenskiy", "Qin Gang"], ArticleExtractor.Extract(text).Speakers);
     }
 
+    [Fact]
+    public void ANameWithAHyphenatedArticle_IsOnePerson_WhicheverFormTheArticleUsesLater()
+    {
+        var text = "Sheikh Ali al-Khalifa al-Sabah spoke on Monday. \"We are ready,\" al-Sabah said.\n\n"
+                   + "\"We will not discuss it,\" Sabah told reporters.\n\n"
+                   + "Syrian President Bashar al-Assad spoke too. \"We will rebuild,\" Assad said.";
+
+        var extraction = ArticleExtractor.Extract(text);
+
+        Assert.Equal(["Ali al-Khalifa al-Sabah", "Bashar al-Assad"], extraction.Speakers);
+        Assert.Equal(["Ali al-Khalifa al-Sabah", "Ali al-Khalifa al-Sabah", "Bashar al-Assad"], extraction.Quotations.Select(q => q.Speaker));
+    }
+
     [Theory]
+    [InlineData("Oil World said stocks would fall.")]
+    [InlineData("Texas Commerce Bank-Houston said it filed an application.")]
+    [InlineData("Stanley Works said earnings rose.")]
     [InlineData("Japan said it would respond.")]
     [InlineData("The State Department said it was watching.")]
     [InlineData("Police said two people were hurt.")]
