@@ -106,6 +106,17 @@ internal static class PersonNames
         "Colombia", "Chile", "Peru", "Cuba", "Sweden", "Norway", "Denmark", "Finland", "Netherlands", "Belgium",
         "Switzerland", "Austria", "Greece", "Portugal", "Ireland", "Scotland", "Europe", "Asia", "America",
         "Taiwan", "Beijing", "Moscow", "Tokyo", "London", "Paris", "Berlin", "Brussels", "Ottawa", "Kyiv", "Kiev",
+        // Words of company names that no person's name has ("First Boston", "Texas Air", "Continental Grain"); the
+        // states that are also given names (Georgia, Virginia, Carolina) are left out.
+        "First", "International", "New", "United", "Great", "Pacific", "Atlantic", "Continental", "Computer", "Data",
+        "Business", "Middle", "Royal", "Credit", "Medical", "Allied", "Advanced", "Applied", "Financial", "Industrial",
+        "Scientific", "Savings", "Bancorp", "Bancshares", "Resources", "Mines", "Technology", "Trust", "Global",
+        "Digital", "Software", "Products", "Laboratories", "Labs", "Pharmaceuticals", "Petroleos", "Fellowship",
+        "Ballet", "Motor", "Workers", "Nations", "Pictures", "Equipment", "Instruments", "Supermarkets",
+        "Texas", "Illinois", "California", "Ohio", "Pennsylvania", "Michigan", "Florida", "Iowa", "Kansas", "Oklahoma",
+        "Minnesota", "Wisconsin", "Missouri", "Colorado", "Arizona", "Oregon", "Massachusetts", "Connecticut",
+        "Louisiana", "Kentucky", "Tennessee", "Alabama", "Nebraska", "Utah", "Nevada", "Hawaii", "Alaska", "Idaho",
+        "Montana", "Wyoming", "Maine", "Vermont", "Delaware", "Maryland", "Mississippi", "Arkansas", "Indiana",
     };
 
     private static readonly HashSet<string> NonNames = new(StringComparer.OrdinalIgnoreCase)
