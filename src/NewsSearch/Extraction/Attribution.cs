@@ -454,6 +454,12 @@ internal sealed class Attribution(ArticleText text)
             {
                 return true;
             }
+            if (text[k].IsDoubleQuote && k + 1 < text.Count && text.InQuote(k + 1))
+            {
+                // '"... firm." John Smith said "rates will rise."': the cue opens the next quotation, and the period
+                // inside it does not end this attribution.
+                return false;
+            }
             if (text[k].Text is "." or "," or ";" or ":")
             {
                 // "... now.' He added, 'What ...'": the cue introduces the next quotation, not this one.

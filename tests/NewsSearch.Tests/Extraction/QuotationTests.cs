@@ -57,6 +57,14 @@ public sealed class QuotationTests
     }
 
     [Fact]
+    public void ACueThatOpensTheNextQuotation_DoesNotClaimTheOneBefore()
+    {
+        var extraction = ArticleExtractor.Extract("President Joe Biden said \"America stands firm.\" John Smith said \"rates will rise.\"");
+
+        Assert.Equal([("America stands firm.", "Joe Biden"), ("rates will rise.", "John Smith")], extraction.Quotations.Select(q => (q.Text, q.Speaker)));
+    }
+
+    [Fact]
     public void Pronoun_ResolvesToTheMostRecentSpeakerOfItsGender()
     {
         const string body = "\"Talks are over,\" said Boris Johnson.\n\n"
