@@ -17,6 +17,10 @@ internal sealed class PersonDirectory
     private readonly List<Entry> entries = [];
     private readonly Dictionary<string, Entry> byName = new(StringComparer.Ordinal);
 
+    // Names the article also uses for a company: "Merrill Lynch" after "Merrill Lynch Capital Markets" or "Merrill
+    // Lynch and Co". Two words at least: "Ford" of "Ford Motor Co" may still be Bill Ford.
+    private readonly HashSet<string> organisations = new(StringComparer.Ordinal);
+
     /// <summary>Every place a person is named, in text order: the canonical name and whether it opens its sentence (a likely subject).</summary>
     public List<(int Position, string Name, bool SentenceSubject)> Occurrences { get; } = [];
 
@@ -24,6 +28,7 @@ internal sealed class PersonDirectory
     {
         var directory = new PersonDirectory();
         var found = new List<(PersonName Name, int Start, bool Subject)>();
+        var people = new HashSet<string>(StringComparer.Ordinal);
         var run = new List<string>();
         var t = 0;
         while (t < text.Count)
@@ -50,13 +55,23 @@ internal sealed class PersonDirectory
                 // A lone capitalised word is never registered: a name needs two words, or a title and a word.
                 continue;
             }
+            directory.NoteOrganisation(run, text, t);
             run[^1] = PersonNames.StripPossessive(run[^1]);
             if (PersonNames.Parse(run) is { } name && (name.Words.Length > 1 || name.Titled))
             {
                 var subject = first == text.SentenceStart(first) || (first > 0 && text[first - 1].IsWord && Lexicon.Determiners.Contains(text[first - 1].Text) && first - 1 == text.SentenceStart(first));
                 found.Add((name, text[first].Start, subject));
+                if (name.Titled || DescribedAsPerson(text, t))
+                {
+                    // "GAMCO Chairman Mario Gabelli", "Mario Gabelli, head of ... Mario Gabelli and Co": a person
+                    // with a firm of the same name.
+                    people.Add(name.Text);
+                }
             }
         }
+
+        directory.organisations.ExceptWith(people);
+        found.RemoveAll(f => directory.organisations.Contains(f.Name.Text));
 
         // Register longer names first so that a shorter form already knows the fullest one it belongs to.
         foreach (var (name, start, _) in found.OrderByDescending(f => f.Name.Words.Length).ThenBy(f => f.Start))
@@ -97,6 +112,10 @@ internal sealed class PersonDirectory
         {
             return best.Fullest().Name;
         }
+        if (organisations.Count > 0 && organisations.Contains(string.Join(' ', words)))
+        {
+            return null;
+        }
         if (words.Length > 1 || titled)
         {
             return string.Join(' ', words);
@@ -109,6 +128,49 @@ internal sealed class PersonDirectory
         byName.TryGetValue(canonical, out var entry) ? entry.Descriptors : new HashSet<string>();
 
     public Gender GenderOf(string canonical) => byName.TryGetValue(canonical, out var entry) ? entry.Gender : Gender.Unknown;
+
+    /// <summary>Whether an appositive that gives a person's role follows the name ending before <paramref name="after"/>: ", head of", ", the chairman,".</summary>
+    private static bool DescribedAsPerson(ArticleText text, int after)
+    {
+        if (after >= text.Count || !text[after].Is(","))
+        {
+            return false;
+        }
+        for (var k = after + 1; k < text.Count && k <= after + 3; k++)
+        {
+            if (!text[k].IsWord)
+            {
+                return false;
+            }
+            if (Lexicon.PersonRoles.Contains(text[k].Text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Records the leading words of a run as a company's name when a word that only organisations have follows them
+    /// ("Merrill Lynch Capital Markets"), or when the run is followed by "and Co" or "&amp; Co".
+    /// </summary>
+    private void NoteOrganisation(List<string> run, ArticleText text, int after)
+    {
+        var end = run.FindIndex(PersonNames.IsCompanyWord);
+        if (end < 0 && after + 1 < text.Count && text[after].Text is "and" or "&" && text[after + 1].Text is "Co" or "Co." or "Cos" or "Company")
+        {
+            end = run.Count;
+        }
+        var start = 0;
+        while (start < end && PersonNames.IsQualifier(run[start]))
+        {
+            start++;
+        }
+        if (end - start >= 2)
+        {
+            organisations.Add(string.Join(' ', run.Skip(start).Take(end - start)));
+        }
+    }
 
     /// <summary>Adds what an appositive or a description says about a person ("Trump, the Republican nominee,").</summary>
     public void Describe(string canonical, IEnumerable<string> words)

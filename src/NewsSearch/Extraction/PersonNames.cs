@@ -244,6 +244,26 @@ internal static class PersonNames
         return new PersonName(words, qualifiers, titled);
     }
 
+    /// <summary>
+    /// Whether the word, after a run of names, makes that run a company's name ("Merrill Lynch Capital Markets",
+    /// "Eli Lilly Inc"). Not the words that follow a person's name in other names ("the Robert Kilroy-Silk Party",
+    /// "Clayton Yeutter Monday warned", "Kennedy Airport").
+    /// </summary>
+    public static bool IsCompanyWord(string word) => CompanyWords.Contains(word);
+
+    // Compared exactly: asked of every run of capitalised words, and a company's name is written capitalised.
+    private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal)
+    {
+        "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos", "Company", "Ltd", "Ltd.", "Plc", "AG", "SA", "NV",
+        "LLC", "LP", "Group", "Holdings", "Capital", "Markets", "Securities", "Bank", "Bancorp", "Industries", "Motor",
+        "Motors", "Airlines", "Airways", "International", "Partners", "Brothers", "Bros.", "Savings", "Resources",
+        "Futures", "Associates", "Investments", "Management", "Financial", "Enterprises", "Systems", "Technologies",
+        "Laboratories", "Labs", "Pharmaceuticals", "Steel", "Oil", "Petroleum", "Chemical", "Chemicals", "Electric",
+        "Energy", "Mining", "Mines", "Gold", "Stores", "Foods", "Products", "Communications", "Industrie", "Tool",
+        "Engineering", "Manufacturing", "Properties", "Power", "Gas", "Metals", "Tobacco", "Drilling", "Mills",
+        "Broadcasting", "Shipping", "Guaranty", "Hanover", "Trust",
+    };
+
     // "Bank-Houston" in "Texas Commerce Bank-Houston said": a hyphenated word naming a bank, not a person.
     private static bool HasNotPersonPart(string word)
     {

@@ -59,6 +59,16 @@ public sealed class SpeakerTests
     }
 
     [Theory]
+    [InlineData("Merrill Lynch Capital Markets raised its forecast. Merrill Lynch said rates would rise.", new string[0])]
+    [InlineData("Morgan Stanley and Co bought the stake. Morgan Stanley said it was pleased.", new string[0])]
+    [InlineData("Mario Gabelli, head of the firm, said he sold the shares. Mario Gabelli and Co holds six pct.", new[] { "Mario Gabelli" })]
+    [InlineData("GAMCO Chairman Mario Gabelli said Mario Gabelli and Co sold the shares.", new[] { "Mario Gabelli" })]
+    public void ANameTheArticleUsesForACompany_IsNoSpeaker_UnlessItIsAlsoAPerson(string text, string[] speakers)
+    {
+        Assert.Equal(speakers, ArticleExtractor.Extract(text).Speakers);
+    }
+
+    [Theory]
     [InlineData("Oil World said stocks would fall.")]
     [InlineData("Texas Commerce Bank-Houston said it filed an application.")]
     [InlineData("Stanley Works said earnings rose.")]
