@@ -55,8 +55,8 @@ internal sealed class PersonDirectory
                 // A lone capitalised word is never registered: a name needs two words, or a title and a word.
                 continue;
             }
-            directory.NoteOrganisation(run, text, t);
             run[^1] = PersonNames.StripPossessive(run[^1]);
+            directory.NoteOrganisation(run, text, t);
             if (PersonNames.Parse(run) is { } name && (name.Words.Length > 1 || name.Titled))
             {
                 var subject = first == text.SentenceStart(first) || (first > 0 && text[first - 1].IsWord && Lexicon.Determiners.Contains(text[first - 1].Text) && first - 1 == text.SentenceStart(first));
@@ -152,7 +152,8 @@ internal sealed class PersonDirectory
 
     /// <summary>
     /// Records the leading words of a run as a company's name when a word that only organisations have follows them
-    /// ("Merrill Lynch Capital Markets"), or when the run is followed by "and Co" or "&amp; Co".
+    /// ("Merrill Lynch Capital Markets"), when the run is followed by "and Co" or "&amp; Co", or when it describes a
+    /// company by where it is based ("Frankfurt-based Deutsche Boerse").
     /// </summary>
     private void NoteOrganisation(List<string> run, ArticleText text, int after)
     {
@@ -162,6 +163,11 @@ internal sealed class PersonDirectory
             end = run.Count;
         }
         var start = 0;
+        if (PersonNames.IsCompanyDescription(run[0]))
+        {
+            // "Frankfurt-based Deutsche Boerse": what follows is a company, wherever else the article names it.
+            (start, end) = (1, end < 0 ? run.Count : end);
+        }
         while (start < end && PersonNames.IsQualifier(run[start]))
         {
             start++;

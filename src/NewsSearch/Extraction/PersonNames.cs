@@ -131,6 +131,8 @@ internal static class PersonNames
         "Even", "Only", "Just", "Every", "Each", "Any", "Several", "Most", "Such", "Thank", "Please", "Dear", "Hey",
         "Yes", "Well", "Oh", "OK", "Okay", "Thanks", "Sorry", "One", "Two", "Three", "Other", "Another", "Many", "Few",
         "Some", "More", "Less", "Much", "Both", "Neither", "Either", "Nobody", "Everyone", "Everybody", "Someone",
+        "Besides", "Should", "Would", "Could", "Whatever", "Unless", "Whether", "Addressing", "Commenting", "Speaking",
+        "Responding",
     };
 
     // Name particles, lower case ("Ursula von der Leyen"). A switch rather than a set: every lower-case word of every
@@ -211,7 +213,7 @@ internal static class PersonNames
         {
             start++;
         }
-        if (start >= end || end - start > 4)
+        if (start >= end || end - start > 4 || IsCompanyDescription(run[start]))
         {
             return null;
         }
@@ -243,6 +245,11 @@ internal static class PersonNames
         }
         return new PersonName(words, qualifiers, titled);
     }
+
+    // "Houston-based Conoco", "Sydney-listed Bond Media": a company described by where it is based or listed.
+    public static bool IsCompanyDescription(string word) =>
+        word.EndsWith("-based", StringComparison.Ordinal) || word.EndsWith("-listed", StringComparison.Ordinal)
+        || word.EndsWith("-owned", StringComparison.Ordinal) || word.EndsWith("-registered", StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the word, after a run of names, makes that run a company's name ("Merrill Lynch Capital Markets",

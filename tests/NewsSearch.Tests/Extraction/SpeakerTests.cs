@@ -31,6 +31,7 @@ public sealed class SpeakerTests
     [InlineData("Chief of Staff Howard Baker said the president was ready.", "Howard Baker")]
     [InlineData("House Speaker Jim Wright said the bill would pass.", "Jim Wright")]
     [InlineData("District Judge Harold Greene said the merger could go ahead.", "Harold Greene")]
+    [InlineData("Besides Paul Volcker said the dollar was stable.", "Paul Volcker")]
     public void NamedSpeaker_WithCueBeforeOrAfter_TitlesStripped(string text, string expected)
     {
         Assert.Equal([expected], ArticleExtractor.Extract(text).Speakers);
@@ -63,6 +64,7 @@ public sealed class SpeakerTests
     [InlineData("Morgan Stanley and Co bought the stake. Morgan Stanley said it was pleased.", new string[0])]
     [InlineData("Mario Gabelli, head of the firm, said he sold the shares. Mario Gabelli and Co holds six pct.", new[] { "Mario Gabelli" })]
     [InlineData("GAMCO Chairman Mario Gabelli said Mario Gabelli and Co sold the shares.", new[] { "Mario Gabelli" })]
+    [InlineData("Sydney-listed Virgin Blue's shares fell. Virgin Blue said profits would drop.", new string[0])]
     public void ANameTheArticleUsesForACompany_IsNoSpeaker_UnlessItIsAlsoAPerson(string text, string[] speakers)
     {
         Assert.Equal(speakers, ArticleExtractor.Extract(text).Speakers);
