@@ -62,6 +62,31 @@ internal static class PersonNames
         "Prince", "Pope", "Chief", "Major", "Young", "Rice", "Price", "Gardner", "Carpenter", "Mayor", "Governor",
     };
 
+    private enum OfficeWord : byte
+    {
+        None,
+        HeadTitle,
+        OtherTitle,
+        Portfolio,
+    }
+
+    // Every title and portfolio in one table: the office scan asks it of every word of every run.
+    private static readonly Dictionary<string, OfficeWord> OfficeWords = BuildOfficeWords();
+
+    private static Dictionary<string, OfficeWord> BuildOfficeWords()
+    {
+        var words = new Dictionary<string, OfficeWord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var portfolio in Portfolios)
+        {
+            words[portfolio] = OfficeWord.Portfolio;
+        }
+        foreach (var title in Titles)
+        {
+            words[title] = TitleModifiers.Contains(title) || TitlesThatAreSurnames.Contains(title) ? OfficeWord.OtherTitle : OfficeWord.HeadTitle;
+        }
+        return words;
+    }
+
     private static readonly HashSet<string> Demonyms = new(StringComparer.OrdinalIgnoreCase)
     {
         "American", "British", "Chinese", "Russian", "Ukrainian", "French", "German", "Indian", "Japanese", "Korean",
@@ -195,10 +220,8 @@ internal static class PersonNames
         // counts: in "China-published Economic Observer" the title word is part of a newspaper's name.
         for (var k = run.Count - 2; k >= start; k--)
         {
-            var word = run[k];
-            if (k <= run.Count - 3
-                    ? Titles.Contains(word) || Portfolios.Contains(word)
-                    : Titles.Contains(word) && !TitleModifiers.Contains(word) && !TitlesThatAreSurnames.Contains(word))
+            var office = OfficeWords.GetValueOrDefault(run[k]);
+            if (k <= run.Count - 3 ? office != OfficeWord.None : office == OfficeWord.HeadTitle)
             {
                 start = k + 1;
                 break;
