@@ -30,7 +30,7 @@ internal static class PersonNames
         "Chairperson", "Businessman", "Businesswoman", "Billionaire", "Mogul", "Host", "Anchor", "Commentator",
         "Spokesmen", "Cmdr.", "Maj.", "Cpl.", "Det.", "Insp.", "Pres.", "Sec.", "Rabbi", "Ex-President",
         "Vice-President", "Vice-Premier", "Under-Secretary", "Vice-Chairman", "Vice-Chancellor", "Vice-Minister", "Treasurer", "Rep", "Sen",
-        "Dr", "Gov", "Prof", "Major",
+        "Dr", "Gov", "Prof", "Major", "Tory", "Defender", "Winger", "Fly-half", "Scrum-half", "Full-back", "Centre-back",
     };
 
     // Titles that qualify another title ("Foreign Minister", "Economic Adviser") and also name newspapers, banks and
@@ -97,7 +97,7 @@ internal static class PersonNames
         "Malaysian", "Singaporean", "Venezuelan", "Colombian", "Chilean", "Peruvian", "Cuban", "Belarusian", "Hungarian",
         "Czech", "Romanian", "Bulgarian", "Serbian", "Croatian", "Austrian", "Portuguese", "Lebanese", "Jordanian",
         "Emirati", "Qatari", "Kuwaiti", "Yemeni", "Libyan", "Tunisian", "Moroccan", "Algerian", "Ethiopian", "Western",
-        "Eastern", "Soviet", "U.S.", "U.K.", "U.N.", "E.U.", "EU", "UN", "US", "UK", "NATO", "Nato",
+        "Eastern", "Soviet", "U.S.", "U.K.", "U.N.", "E.U.", "EU", "UN", "US", "UK", "NATO", "Nato", "Texan",
     };
 
     // A word that makes a run an organisation or a place rather than a person.
@@ -138,6 +138,8 @@ internal static class PersonNames
         "Scientific", "Savings", "Bancorp", "Bancshares", "Resources", "Mines", "Technology", "Trust", "Global",
         "Digital", "Software", "Products", "Laboratories", "Labs", "Pharmaceuticals", "Petroleos", "Fellowship",
         "Ballet", "Motor", "Workers", "Nations", "Pictures", "Equipment", "Instruments", "Supermarkets",
+        "Banca", "Banco", "Banque", "Barclays", "Lloyds", "Deutsche", "Westdeutsche", "Landesbank", "Intelligence",
+        "Seaway", "Chamber", "Elevator",
         "Texas", "Illinois", "California", "Ohio", "Pennsylvania", "Michigan", "Florida", "Iowa", "Kansas", "Oklahoma",
         "Minnesota", "Wisconsin", "Missouri", "Colorado", "Arizona", "Oregon", "Massachusetts", "Connecticut",
         "Louisiana", "Kentucky", "Tennessee", "Alabama", "Nebraska", "Utah", "Nevada", "Hawaii", "Alaska", "Idaho",
