@@ -271,7 +271,7 @@ internal static class PersonNames
         return new PersonName(words, qualifiers, titled);
     }
 
-    // "Houston-based Conoco", "Sydney-listed Bond Media": a company described by where it is based or listed.
+    /// <summary>Whether the word describes a company by where it is based or listed: "Houston-based" Conoco, "Sydney-listed" Bond Media.</summary>
     public static bool IsCompanyDescription(string word) =>
         word.EndsWith("-based", StringComparison.Ordinal) || word.EndsWith("-listed", StringComparison.Ordinal)
         || word.EndsWith("-owned", StringComparison.Ordinal) || word.EndsWith("-registered", StringComparison.Ordinal);

@@ -47,7 +47,7 @@ public sealed record IngestOptions
     /// MB instead of 336–379, and queries on the two indexes were level. Commits every 1,000,000 were no faster and
     /// peaked at 833–989 MB (README, "Performance").
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1: a commit after every article is never what is meant.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
     public int CommitEvery
     {
         get;
