@@ -34,6 +34,7 @@ internal sealed class BlockMaxima
     private static readonly ConditionalWeakTable<IndexReader, BlockMaxima> PerReader = [];
 
     private readonly ConcurrentDictionary<(int Leaf, string Field, string Text), float[]> maxima = new();
+    private readonly ConcurrentDictionary<(int Leaf, string Field, string Text, int Positions), LeadDocs> leads = new();
     private readonly ConcurrentDictionary<(string Field, string Text), (Similarity.SimWeight Weight, float Idf, TermContext States)> weights = new();
     private long cachedFloats;
     private int cachedWords;
@@ -106,9 +107,51 @@ internal sealed class BlockMaxima
         if (Interlocked.Add(ref cachedFloats, computed.Length) > MaxCachedFloats)
         {
             maxima.Clear();
+            leads.Clear();
             Interlocked.Exchange(ref cachedFloats, computed.Length);
         }
         return maxima.GetOrAdd(key, computed);
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="leaf"/> where the word is among the field's first <paramref name="positions"/>
+    /// positions (deleted ones included), and per block whether any is: read from the word's positions the first
+    /// time a query asks and kept for the life of the searcher, so the default ranking's lead clause costs a bit
+    /// lookup per article instead of reading its positions, and is bounded per block by where it can score at all.
+    /// </summary>
+    public LeadDocs Lead(AtomicReaderContext leaf, Term term, int positions)
+    {
+        var key = (leaf.Ord, term.Field, term.Text, positions);
+        if (leads.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+        var reader = leaf.AtomicReader;
+        var docs = new FixedBitSet(reader.MaxDoc);
+        var blocks = new float[Blocks(reader.MaxDoc)];
+        Array.Fill(blocks, float.NegativeInfinity);
+        var termsEnum = reader.GetTerms(term.Field)?.GetEnumerator();
+        if (termsEnum is not null && termsEnum.SeekExact(term.Bytes)
+            && termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE) is { } postings)
+        {
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+            {
+                if (postings.NextPosition() < positions)
+                {
+                    docs.Set(doc);
+                    blocks[doc >> BlockShift] = 0f;
+                }
+            }
+        }
+        // A bit per document counts as a thirty-second of a float.
+        var size = blocks.Length + (reader.MaxDoc >> 5);
+        if (Interlocked.Add(ref cachedFloats, size) > MaxCachedFloats)
+        {
+            maxima.Clear();
+            leads.Clear();
+            Interlocked.Exchange(ref cachedFloats, size);
+        }
+        return leads.GetOrAdd(key, new LeadDocs(docs, blocks, Array.IndexOf(blocks, 0f) >= 0));
     }
 
     private float[] Compute(IndexSearcher searcher, AtomicReaderContext leaf, Term term)
@@ -159,3 +202,6 @@ internal sealed class BlockMaxima
         });
     }
 }
+
+/// <summary>Where a word is in the lead of a segment's documents: the documents, and per block 0 (some) or NegativeInfinity (none).</summary>
+internal sealed record LeadDocs(FixedBitSet Docs, float[] Blocks, bool Any);

@@ -57,8 +57,8 @@ internal abstract class ScoreBound
                 }
                 return required.Count + optional.Count == 0 ? null : new BooleanBound(required, optional);
             case LeadWordQuery lead:
-                // The default ranking's lead clause: a constant when the word is in the block at all.
-                return new PresenceBound(lead.Term, boost * lead.Boost, context);
+                // The default ranking's lead clause: a constant where the word is in some document's lead.
+                return new LeadBound(lead.Term, lead.Positions, boost * lead.Boost, context);
             default:
                 return null;
         }
@@ -105,12 +105,12 @@ internal abstract class ScoreBound
         }
     }
 
-    /// <summary>A constant score wherever the word is present.</summary>
-    private sealed class PresenceBound(Term term, float score, Context context) : ScoreBound
+    /// <summary>A constant score wherever the word is among some document's first positions.</summary>
+    private sealed class LeadBound(Term term, int positions, float score, Context context) : ScoreBound
     {
         public override void AddTo(float[] sums, AtomicReaderContext leaf)
         {
-            var maxima = context.Maxima.Of(context.Searcher, leaf, term);
+            var maxima = context.Maxima.Lead(leaf, term, positions).Blocks;
             for (var i = 0; i < sums.Length; i++)
             {
                 sums[i] += float.IsNegativeInfinity(maxima[i]) ? float.NegativeInfinity : score;

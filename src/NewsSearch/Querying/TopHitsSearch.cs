@@ -115,6 +115,10 @@ internal static class TopHitsSearch
             {
                 return new Extra(bound, (leaf, accepted) => pairs.Open(leaf, accepted) is { } clause ? clause.ScoreAt : null);
             }
+            if (LeadClause.Of(query, searcher) is { } lead)
+            {
+                return new Extra(bound, lead.Open);
+            }
             var weight = searcher.CreateNormalizedWeight(BlockMaxima.For(searcher).WithStates(searcher, query));
             return new Extra(bound, (leaf, accepted) => weight.GetScorer(leaf, accepted) is { } scorer
                 ? doc => scorer.DocID == doc || (scorer.DocID < doc && scorer.Advance(doc) == doc) ? scorer.GetScore() : 0f
