@@ -27,19 +27,9 @@ internal sealed class LeadClause
     /// </summary>
     public static LeadClause? Of(Query query, IndexSearcher searcher)
     {
-        if (query is not BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0 } boolean || boolean.Clauses.Count == 0
-            || !(boolean.Boost > 0 && float.IsFinite(boolean.Boost)))
+        if (OredClauses.Of<LeadWordQuery>(query, _ => true) is not var (boolean, leads))
         {
             return null;
-        }
-        var leads = new List<LeadWordQuery>();
-        foreach (var clause in boolean.Clauses)
-        {
-            if (clause.Occur != Occur.SHOULD || clause.Query is not LeadWordQuery lead || !(lead.Boost > 0 && float.IsFinite(lead.Boost)))
-            {
-                return null;
-            }
-            leads.Add(lead);
         }
 
         // As LeadWordQuery's weight normalizes: its boost, times the norm of the Boolean's clauses and the Boolean's

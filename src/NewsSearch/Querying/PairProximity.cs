@@ -33,20 +33,10 @@ internal sealed class PairProximity
     /// </summary>
     public static PairProximity? Of(Query query, IndexSearcher searcher)
     {
-        if (query is not BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0 } boolean || boolean.Clauses.Count == 0
-            || !(boolean.Boost > 0 && float.IsFinite(boolean.Boost)))
+        if (OredClauses.Of<PhraseQuery>(query, phrase => phrase.Slop > 0 && phrase.GetTerms() is { Length: 2 } terms
+                && !terms[0].Equals(terms[1]) && phrase.GetPositions() is [0, 1]) is not var (boolean, phrases))
         {
             return null;
-        }
-        var phrases = new List<PhraseQuery>();
-        foreach (var clause in boolean.Clauses)
-        {
-            if (clause.Occur != Occur.SHOULD || clause.Query is not PhraseQuery { Slop: > 0 } phrase || phrase.GetTerms() is not { Length: 2 } terms
-                || terms[0].Equals(terms[1]) || phrase.GetPositions() is not [0, 1] || !(phrase.Boost > 0 && float.IsFinite(phrase.Boost)))
-            {
-                return null;
-            }
-            phrases.Add(phrase);
         }
 
         var maxima = BlockMaxima.For(searcher);
