@@ -70,7 +70,7 @@ internal static class PersonNames
         Portfolio,
     }
 
-    // Every title and portfolio in one table: the office scan asks it of every word of every run.
+    // Every title and portfolio in one table: the office scan and the qualifier test ask it of every word of every run.
     private static readonly Dictionary<string, OfficeWord> OfficeWords = BuildOfficeWords();
 
     private static Dictionary<string, OfficeWord> BuildOfficeWords()
@@ -203,7 +203,7 @@ internal static class PersonNames
 
     /// <summary>Whether the word is a title, a demonym or a possessive: it qualifies a name without being part of it.</summary>
     public static bool IsQualifier(string word) =>
-        Titles.Contains(word) || Portfolios.Contains(word) || Demonyms.Contains(word) || IsPossessive(word) || (char.IsUpper(word[0]) && Lexicon.PersonRoles.Contains(word));
+        OfficeWords.ContainsKey(word) || Demonyms.Contains(word) || IsPossessive(word) || (char.IsUpper(word[0]) && Lexicon.PersonRoles.Contains(word));
 
     /// <summary>
     /// Splits a run of capitalised words into the qualifiers before the name ("China's Foreign Minister") and the

@@ -104,12 +104,7 @@ internal sealed class BlockMaxima
             return found;
         }
         var computed = Compute(searcher, leaf, term);
-        if (Interlocked.Add(ref cachedFloats, computed.Length) > MaxCachedFloats)
-        {
-            maxima.Clear();
-            leads.Clear();
-            Interlocked.Exchange(ref cachedFloats, computed.Length);
-        }
+        Keep(computed.Length);
         return maxima.GetOrAdd(key, computed);
     }
 
@@ -144,14 +139,19 @@ internal sealed class BlockMaxima
             }
         }
         // A bit per document counts as a thirty-second of a float.
-        var size = blocks.Length + (reader.MaxDoc >> 5);
-        if (Interlocked.Add(ref cachedFloats, size) > MaxCachedFloats)
+        Keep(blocks.Length + (reader.MaxDoc >> 5));
+        return leads.GetOrAdd(key, new LeadDocs(docs, blocks, Array.IndexOf(blocks, 0f) >= 0));
+    }
+
+    /// <summary>Counts <paramref name="floats"/> more kept; past the limit both caches start again.</summary>
+    private void Keep(long floats)
+    {
+        if (Interlocked.Add(ref cachedFloats, floats) > MaxCachedFloats)
         {
             maxima.Clear();
             leads.Clear();
-            Interlocked.Exchange(ref cachedFloats, size);
+            Interlocked.Exchange(ref cachedFloats, floats);
         }
-        return leads.GetOrAdd(key, new LeadDocs(docs, blocks, Array.IndexOf(blocks, 0f) >= 0));
     }
 
     private float[] Compute(IndexSearcher searcher, AtomicReaderContext leaf, Term term)
