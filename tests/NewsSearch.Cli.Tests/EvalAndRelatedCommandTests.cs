@@ -55,6 +55,47 @@ public sealed class EvalAndRelatedCommandTests : IDisposable
     }
 
     [Fact]
+    public void EvalRelevance_AgainstARanking_PrintsBothAndTheDifferences()
+    {
+        var result = cli.Run("eval", "relevance", "--corpus", "corpus.jsonl", "--queries", "queries.tsv", "--qrels", "qrels", "--against", "bm25", "--per-query");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Expected.Matches("eval-relevance-against.txt", result.Out);
+    }
+
+    [Fact]
+    public void EvalRelevance_AgainstARunFile_MeasuresIt_AndWarnsOfQueriesItLacks()
+    {
+        // Another engine's run: query 2's article first, query 1's relevant articles below an unjudged one, query 3 missing.
+        cli.Write("other.run", "1 Q0 t2 1 9.5 other\n1 Q0 t4 2 3.25 other\n1 Q0 t1 3 3 other\n2 Q0 t2 1 4 other\n");
+
+        var result = cli.Run("eval", "relevance", "--corpus", "corpus.jsonl", "--queries", "queries.tsv", "--qrels", "qrels", "--against", "other.run", "--per-query", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("newssearch: other.run ranks nothing for 1 of the 3 judged queries; they count as finding nothing\n", result.Error.ReplaceLineEndings("\n"));
+        using var json = JsonDocument.Parse(result.Out);
+        var against = json.RootElement.GetProperty("against");
+        Assert.Equal("other.run", against.GetProperty("ranking").GetString());
+        Assert.Equal(((1.0 / 2) + (2.0 / 3)) / 2, json.RootElement.GetProperty("per_query")[0].GetProperty("ap_against").GetDouble(), 12);
+        var all = against.GetProperty("difference").GetProperty("all");
+        Assert.True(all.GetProperty("exact").GetBoolean());
+        Assert.Equal(1, all.GetProperty("map").GetProperty("better").GetInt32());
+        Assert.Equal(0, all.GetProperty("map").GetProperty("worse").GetInt32());
+        // One query differs: flipping it or not, the sum is as far from zero, so nothing is shown.
+        Assert.Equal(1.0, all.GetProperty("map").GetProperty("p").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void EvalRelevance_AgainstNeitherRankingNorFile_IsAnError()
+    {
+        var result = cli.Run("eval", "relevance", "--corpus", "corpus.jsonl", "--queries", "queries.tsv", "--qrels", "qrels", "--against", "bm52");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("newssearch: --against 'bm52': not a ranking (default, bm25) and no such run file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalRelevance_MissingFile_IsAnError()
     {
         var result = cli.Run("eval", "relevance", "--corpus", "nope.jsonl", "--queries", "queries.tsv", "--qrels", "qrels");

@@ -194,10 +194,15 @@ internal static class EvalCommand
             HelpName = "FILE",
         };
         var ranking = CommandOptions.Ranking();
+        var against = new Option<string?>("--against")
+        {
+            Description = "Also measure a second ranking (default, bm25, or a TREC run FILE from another engine) and print the differences with their p-values (paired randomization test)",
+            HelpName = "RANKING|FILE",
+        };
         var json = CommandOptions.Json();
         var command = new Command("relevance", "Index a corpus, run its judged queries as users' searches and print MAP, P@10 and nDCG@10, overall and for odd and even query ids")
         {
-            corpus, queries, qrels, perQuery, run, ranking, json,
+            corpus, queries, qrels, perQuery, run, ranking, against, json,
         };
         command.SetAction(parse =>
         {
@@ -206,26 +211,65 @@ internal static class EvalCommand
             using var index = NewsIndex.CreateInMemory();
             var articles = Load(context, index, parse.GetValue(corpus)!);
             var report = RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(parse.GetValue(ranking)));
+            var second = parse.GetValue(against) is { } againstValue ? Against(context, againstValue, index, topics, judgments) : null;
+            var comparison = second is null ? null : RelevanceComparison.Compare(report, second);
             if (parse.GetValue(run) is { } runFile)
             {
                 using var writer = new StreamWriter(context.Resolve(runFile));
-                report.WriteRun(writer, "newssearch-" + RankingName(report.Ranking));
+                report.WriteRun(writer, "newssearch-" + report.Name);
             }
             if (parse.GetValue(json))
             {
                 var rows = parse.GetValue(perQuery)
-                    ? report.Queries.Select(q => new QueryMetricsJson(q.QueryId, q.Text, q.Relevant, q.RelevantRetrieved, q.AveragePrecision, q.PrecisionAt10, q.NdcgAt10)).ToList()
+                    ? report.Queries.Select((q, i) => new QueryMetricsJson(q.QueryId, q.Text, q.Relevant, q.RelevantRetrieved, q.AveragePrecision, q.PrecisionAt10, q.NdcgAt10)
+                    {
+                        ApAgainst = second?.Queries[i].AveragePrecision,
+                    }).ToList()
                     : null;
-                JsonOutput.Write(context.Out, new RelevanceJson(RankingName(report.Ranking), articles, report.UnjudgedQueries,
-                    Metrics(report.All), Metrics(report.Odd), Metrics(report.Even), rows));
+                JsonOutput.Write(context.Out, new RelevanceJson(report.Name, articles, report.UnjudgedQueries,
+                    Metrics(report.All), Metrics(report.Odd), Metrics(report.Even), rows)
+                {
+                    Against = second is null || comparison is null ? null : new ComparisonJson(
+                        second.Name, Metrics(second.All), Metrics(second.Odd), Metrics(second.Even),
+                        new DifferenceJson(comparison.Permutations, Difference(comparison.All), Difference(comparison.Odd), Difference(comparison.Even))),
+                });
             }
             else
             {
-                WriteRelevance(context, report, articles, parse.GetValue(perQuery));
+                WriteRelevance(context, report, articles, parse.GetValue(perQuery), second, comparison);
             }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The ranking <c>--against</c> names, or the run file it points to, measured on the same queries.</summary>
+    private static RelevanceReport Against(CliContext context, string value, NewsIndex index, IReadOnlyList<EvaluationQuery> topics, Judgments judgments)
+    {
+        if (value is "default" or "bm25")
+        {
+            return RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(value));
+        }
+        var path = context.Resolve(value);
+        if (!File.Exists(path))
+        {
+            throw new NewsSearchException($"--against '{value}': not a ranking (default, bm25) and no such run file");
+        }
+        var rankings = EvaluationFiles.ReadRun(path);
+        var judged = judgments.JudgedQueries.Intersect(topics.Select(t => t.Id), StringComparer.Ordinal).ToList();
+        var missing = judged.Count(id => !rankings.ContainsKey(id));
+        if (missing > 0)
+        {
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"newssearch: {value} ranks nothing for {missing} of the {judged.Count} judged queries; they count as finding nothing"));
+        }
+        return RelevanceEvaluator.Measure(Path.GetFileName(path), topics, judgments, rankings);
+    }
+
+    private static HalfDifferenceJson Difference(HalfDifference d)
+    {
+        static MeasureDifferenceJson Of(MeasureDifference m) => new(Math.Round(m.Difference, 4), Math.Round(m.PValue, 4), m.Better, m.Worse);
+        return new(d.Queries, d.Exact, Of(d.AveragePrecision), Of(d.PrecisionAt10), Of(d.NdcgAt10));
     }
 
     private static Command Latency(CliContext context)
@@ -310,34 +354,58 @@ internal static class EvalCommand
         return load.Articles;
     }
 
-    private static string RankingName(SearchRanking ranking) => ranking == SearchRanking.Bm25 ? "bm25" : "default";
-
     private static MetricsJson Metrics(MetricSummary m) =>
         new(m.Queries, Math.Round(m.MeanAveragePrecision, 4), Math.Round(m.PrecisionAt10, 4), Math.Round(m.NdcgAt10, 4));
 
-    private static void WriteRelevance(CliContext context, RelevanceReport report, int articles, bool perQuery)
+    private static void WriteRelevance(CliContext context, RelevanceReport report, int articles, bool perQuery, RelevanceReport? against, RelevanceComparison? comparison)
     {
         var console = context.Out;
         var unjudged = report.UnjudgedQueries > 0 ? $" ({report.UnjudgedQueries} without judgments left out)" : string.Empty;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ranking {RankingName(report.Ranking)}: {articles:N0} articles, {report.All.Queries} judged queries{unjudged}"));
+            $"ranking {report.Name}: {articles:N0} articles, {report.All.Queries} judged queries{unjudged}"));
         console.WriteLine();
-        console.WriteLine("queries    n     MAP    P@10  nDCG@10");
-        foreach (var (name, m) in new[] { ("all", report.All), ("odd", report.Odd), ("even", report.Even) })
+        WriteMetrics(console, report);
+        if (against is not null && comparison is not null)
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-7} {m.Queries,4}  {m.MeanAveragePrecision:0.0000}  {m.PrecisionAt10:0.0000}   {m.NdcgAt10:0.0000}"));
+            console.WriteLine();
+            console.WriteLine(TerminalText.Sanitize($"against {against.Name}:"));
+            console.WriteLine();
+            WriteMetrics(console, against);
+            console.WriteLine();
+            console.WriteLine(TerminalText.Sanitize(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Name} − {against.Name}, p from a two-sided paired randomization test ({comparison.Permutations:N0} random relabellings; all of them for 16 queries or fewer):")));
+            console.WriteLine();
+            console.WriteLine("queries    n      MAP       p     P@10       p  nDCG@10       p   better  worse (by AP)");
+            foreach (var (name, d) in new[] { ("all", comparison.All), ("odd", comparison.Odd), ("even", comparison.Even) })
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-7} {d.Queries,4}  {d.AveragePrecision.Difference,7:+0.0000;-0.0000;0.0000}  {d.AveragePrecision.PValue,6:0.000}  {d.PrecisionAt10.Difference,7:+0.0000;-0.0000;0.0000}  {d.PrecisionAt10.PValue,6:0.000}  {d.NdcgAt10.Difference,7:+0.0000;-0.0000;0.0000}  {d.NdcgAt10.PValue,6:0.000}  {d.AveragePrecision.Better,7}  {d.AveragePrecision.Worse,5}"));
+            }
         }
         if (!perQuery)
         {
             return;
         }
         console.WriteLine();
-        console.WriteLine("id        relevant found      AP    P@10  nDCG@10  query");
-        foreach (var q in report.Queries)
+        console.WriteLine(against is null
+            ? "id        relevant found      AP    P@10  nDCG@10  query"
+            : "id        relevant found      AP    P@10  nDCG@10      ΔAP  query");
+        for (var i = 0; i < report.Queries.Count; i++)
         {
+            var q = report.Queries[i];
+            var delta = against is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"  {q.AveragePrecision - against.Queries[i].AveragePrecision,7:+0.0000;-0.0000;0.0000}");
             console.WriteLine(TerminalText.Sanitize(string.Create(CultureInfo.InvariantCulture,
-                $"{q.QueryId,-10} {q.Relevant,7} {q.RelevantRetrieved,5}  {q.AveragePrecision:0.0000}  {q.PrecisionAt10:0.0000}   {q.NdcgAt10:0.0000}  {q.Text}")));
+                $"{q.QueryId,-10} {q.Relevant,7} {q.RelevantRetrieved,5}  {q.AveragePrecision:0.0000}  {q.PrecisionAt10:0.0000}   {q.NdcgAt10:0.0000}{delta}  {q.Text}")));
+        }
+    }
+
+    private static void WriteMetrics(TextWriter console, RelevanceReport report)
+    {
+        console.WriteLine("queries    n     MAP    P@10  nDCG@10");
+        foreach (var (name, m) in new[] { ("all", report.All), ("odd", report.Odd), ("even", report.Even) })
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-7} {m.Queries,4}  {m.MeanAveragePrecision:0.0000}  {m.PrecisionAt10:0.0000}   {m.NdcgAt10:0.0000}"));
         }
     }
 }

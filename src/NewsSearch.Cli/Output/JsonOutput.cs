@@ -40,10 +40,30 @@ internal sealed record RelatedJson(string Id, string? Before, IReadOnlyList<Weig
 
 internal sealed record MetricsJson(int Queries, double Map, double P10, double Ndcg10);
 
-internal sealed record QueryMetricsJson(string Id, string Text, int Relevant, int RelevantRetrieved, double Ap, double P10, double Ndcg10);
+internal sealed record QueryMetricsJson(string Id, string Text, int Relevant, int RelevantRetrieved, double Ap, double P10, double Ndcg10)
+{
+    /// <summary>Only with --against: the query's AP under the second ranking.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ApAgainst { get; init; }
+}
 
 internal sealed record RelevanceJson(
-    string Ranking, int Articles, int Unjudged, MetricsJson All, MetricsJson Odd, MetricsJson Even, IReadOnlyList<QueryMetricsJson>? PerQuery);
+    string Ranking, int Articles, int Unjudged, MetricsJson All, MetricsJson Odd, MetricsJson Even, IReadOnlyList<QueryMetricsJson>? PerQuery)
+{
+    /// <summary>Only with --against.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ComparisonJson? Against { get; init; }
+}
+
+/// <summary>The second ranking's figures, and the first's minus the second's.</summary>
+internal sealed record ComparisonJson(string Ranking, MetricsJson All, MetricsJson Odd, MetricsJson Even, DifferenceJson Difference);
+
+internal sealed record DifferenceJson(int Permutations, HalfDifferenceJson All, HalfDifferenceJson Odd, HalfDifferenceJson Even);
+
+internal sealed record HalfDifferenceJson(int Queries, bool Exact, MeasureDifferenceJson Map, MeasureDifferenceJson P10, MeasureDifferenceJson Ndcg10);
+
+/// <summary>Mean per-query difference, its two-sided p-value, and the queries where the first ranking scores higher and lower.</summary>
+internal sealed record MeasureDifferenceJson(double Difference, double P, int Better, int Worse);
 
 internal sealed record LatencySummaryJson(double P50Us, double P95Us, double MeanUs);
 

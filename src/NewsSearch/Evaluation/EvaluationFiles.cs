@@ -84,6 +84,56 @@ public static class EvaluationFiles
         return new Judgments(byQuery.Select(p => KeyValuePair.Create(p.Key, (IEnumerable<string>)p.Value)));
     }
 
+    /// <summary>
+    /// Reads a TREC run (<c>query Q0 article rank score tag</c> a line, white-space separated), as another engine or
+    /// <see cref="RelevanceReport.WriteRun"/> writes it. Each query's articles are ordered as trec_eval orders them: by
+    /// score, highest first, and ties by article id, descending; the rank column is not used.
+    /// </summary>
+    /// <exception cref="NewsSearchException">The file cannot be read, a line does not have six fields or a numeric
+    /// score, or a query lists an article twice.</exception>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RankedArticle>> ReadRun(string path)
+    {
+        var byQuery = new Dictionary<string, List<(string Id, double Score, int Line)>>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 6 || !double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
+            {
+                throw new NewsSearchException($"{path}:{number}: expected 'query Q0 article rank score tag' (a TREC run) with a numeric score, got '{line.Trim()}'");
+            }
+            if (!byQuery.TryGetValue(fields[0], out var list))
+            {
+                byQuery[fields[0]] = list = [];
+            }
+            list.Add((fields[2], score, number));
+        }
+        var rankings = new Dictionary<string, IReadOnlyList<RankedArticle>>(StringComparer.Ordinal);
+        foreach (var (query, list) in byQuery)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (id, _, line) in list)
+            {
+                if (!seen.TryAdd(id, line))
+                {
+                    throw new NewsSearchException($"{path}:{line}: query {query} lists article {id} again (first on line {seen[id]}); a run ranks each article once");
+                }
+            }
+            // Scores are compared as written (doubles): rounding them to floats first could tie articles the run tells apart.
+            rankings[query] = list
+                .OrderByDescending(e => e.Score)
+                .ThenByDescending(e => e.Id, StringComparer.Ordinal)
+                .Select(e => new RankedArticle(e.Id, (float)e.Score))
+                .ToList();
+        }
+        return rankings;
+    }
+
     /// <summary>Opens a file, decompressing it when it starts with the gzip magic bytes (whatever its name).</summary>
     /// <exception cref="NewsSearchException">The file cannot be opened.</exception>
     public static Stream OpenMaybeGzipped(string path)

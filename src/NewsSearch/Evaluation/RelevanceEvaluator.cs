@@ -22,9 +22,10 @@ public sealed record MetricSummary(int Queries, double MeanAveragePrecision, dou
 /// <param name="PrecisionAt10">Precision at 10.</param>
 /// <param name="NdcgAt10">nDCG at 10.</param>
 /// <param name="Ranking">The articles retrieved, best first, with their scores.</param>
+/// <param name="IsOdd">Whether the query belongs to the odd half (the half to tune on).</param>
 public sealed record QueryEvaluation(
     string QueryId, string Text, int Relevant, int RelevantRetrieved, double AveragePrecision, double PrecisionAt10, double NdcgAt10,
-    IReadOnlyList<RankedArticle> Ranking);
+    IReadOnlyList<RankedArticle> Ranking, bool IsOdd);
 
 /// <summary>An article at a rank of a query's results.</summary>
 /// <param name="Id">The article id.</param>
@@ -35,15 +36,15 @@ public readonly record struct RankedArticle(string Id, float Score);
 /// The result of an evaluation: measures over all judged queries and over the odd and even query ids (numeric ids
 /// by their parity, others by their position in the queries file), and each query's figures.
 /// </summary>
-/// <param name="Ranking">The ranking evaluated.</param>
+/// <param name="Name">What was evaluated: a ranking's name (<c>default</c>, <c>bm25</c>) or a run's.</param>
 /// <param name="All">All judged queries.</param>
 /// <param name="Odd">Queries with odd ids (the half to tune on).</param>
 /// <param name="Even">Queries with even ids (the half to check on).</param>
 /// <param name="Queries">Each judged query, in the order of the queries file.</param>
 /// <param name="UnjudgedQueries">Queries of the file with no relevant article in the judgments, left out of the means.</param>
-/// <param name="Elapsed">Time spent searching.</param>
+/// <param name="Elapsed">Time spent searching (zero for rankings read from a run file).</param>
 public sealed record RelevanceReport(
-    SearchRanking Ranking, MetricSummary All, MetricSummary Odd, MetricSummary Even, IReadOnlyList<QueryEvaluation> Queries,
+    string Name, MetricSummary All, MetricSummary Odd, MetricSummary Even, IReadOnlyList<QueryEvaluation> Queries,
     int UnjudgedQueries, TimeSpan Elapsed)
 {
     /// <summary>Writes the rankings as a TREC run file (<c>query Q0 article rank score tag</c>), readable by trec_eval.</summary>
@@ -84,7 +85,37 @@ public static partial class RelevanceEvaluator
         ArgumentNullException.ThrowIfNull(judgments);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
         var clock = Stopwatch.StartNew();
-        var evaluated = new List<(QueryEvaluation Result, bool Odd)>();
+        var rankings = new Dictionary<string, IReadOnlyList<RankedArticle>>(StringComparer.Ordinal);
+        foreach (var query in queries)
+        {
+            if (judgments.RelevantFor(query.Id).Count == 0 || rankings.ContainsKey(query.Id))
+            {
+                continue;
+            }
+            var results = index.Search(new SearchRequest { Query = PlainWords(query.Text), Limit = depth, SnippetLength = 0, Ranking = ranking });
+            rankings[query.Id] = results.Hits.Select(h => new RankedArticle(h.Id, h.Score ?? 0)).ToList();
+        }
+        var elapsed = clock.Elapsed;
+        return Measure(NameOf(ranking), queries, judgments, rankings) with { Elapsed = elapsed };
+    }
+
+    /// <summary>
+    /// Measures rankings made elsewhere (another engine's TREC run, see <see cref="EvaluationFiles.ReadRun"/>) on the
+    /// judged queries of <paramref name="queries"/>. A judged query the rankings lack counts as retrieving nothing,
+    /// as <c>trec_eval -c</c> counts it, so two reports over the same queries compare query by query.
+    /// </summary>
+    /// <param name="name">What the rankings are, for the report.</param>
+    /// <param name="queries">The queries; their order and ids decide the halves, as in <see cref="Evaluate"/>.</param>
+    /// <param name="judgments">Which articles are relevant to which query.</param>
+    /// <param name="rankings">Each query's articles, best first, by query id.</param>
+    public static RelevanceReport Measure(
+        string name, IReadOnlyList<EvaluationQuery> queries, Judgments judgments, IReadOnlyDictionary<string, IReadOnlyList<RankedArticle>> rankings)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(judgments);
+        ArgumentNullException.ThrowIfNull(rankings);
+        var evaluated = new List<QueryEvaluation>();
         var unjudged = 0;
         for (var position = 0; position < queries.Count; position++)
         {
@@ -95,25 +126,26 @@ public static partial class RelevanceEvaluator
                 unjudged++;
                 continue;
             }
-            var results = index.Search(new SearchRequest { Query = PlainWords(query.Text), Limit = depth, SnippetLength = 0, Ranking = ranking });
-            var ranked = results.Hits.Select(h => new RankedArticle(h.Id, h.Score ?? 0)).ToList();
-            var ids = ranked.ConvertAll(h => h.Id);
-            var result = new QueryEvaluation(
+            var ranked = rankings.GetValueOrDefault(query.Id) ?? [];
+            var ids = ranked.Select(h => h.Id).ToList();
+            var odd = int.TryParse(query.Id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number % 2 != 0 : position % 2 == 0;
+            evaluated.Add(new QueryEvaluation(
                 query.Id, query.Text, relevant.Count, ids.Count(relevant.Contains),
                 RelevanceMetrics.AveragePrecision(ids, relevant), RelevanceMetrics.PrecisionAt(10, ids, relevant), RelevanceMetrics.NdcgAt(10, ids, relevant),
-                ranked);
-            var odd = int.TryParse(query.Id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number % 2 != 0 : position % 2 == 0;
-            evaluated.Add((result, odd));
+                ranked, odd));
         }
         return new RelevanceReport(
-            ranking,
-            Summarize(evaluated.Select(e => e.Result)),
-            Summarize(evaluated.Where(e => e.Odd).Select(e => e.Result)),
-            Summarize(evaluated.Where(e => !e.Odd).Select(e => e.Result)),
-            evaluated.ConvertAll(e => e.Result),
+            name,
+            Summarize(evaluated),
+            Summarize(evaluated.Where(e => e.IsOdd)),
+            Summarize(evaluated.Where(e => !e.IsOdd)),
+            evaluated,
             unjudged,
-            clock.Elapsed);
+            TimeSpan.Zero);
     }
+
+    /// <summary>The name a report gives a ranking: <c>default</c> or <c>bm25</c>.</summary>
+    public static string NameOf(SearchRanking ranking) => ranking == SearchRanking.Bm25 ? "bm25" : "default";
 
     /// <summary>
     /// A topic's text as a query of plain words: Lucene syntax characters are escaped and the words AND, OR and NOT
