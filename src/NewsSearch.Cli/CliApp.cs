@@ -88,6 +88,7 @@ internal static class CliApp
             QuotesCommand.Create(context, index),
             ExtractCommand.Create(context),
             RelatedCommand.Create(context, index),
+            ExportCommand.Create(context, index),
             EvalCommand.Create(context),
         };
 

@@ -32,6 +32,9 @@ public sealed class NewsIndex : IDisposable
     private readonly Similarity similarity;
     private readonly SearcherManager searchers;
     private readonly NewsIndexOptions options;
+
+    /// <summary>The options the index was opened with (its BM25 values go into exports for other engines).</summary>
+    internal NewsIndexOptions Options => options;
     private readonly System.Threading.Lock writerGate = new();
 
     // Articles written since the last commit (id to fingerprint): the searcher cannot see them yet, but a second

@@ -22,6 +22,8 @@ internal static class Program
                 return LuceneCeiling.Run(args[1..]);
             case "analysis-speed":
                 return AnalysisSpeed.Run(args[1..]);
+            case "analysis-tokens":
+                return AnalysisTokens.Run(args[1..]);
             default:
                 Console.Error.WriteLine("""
                     usage: NewsSearch.Benchmarks extraction-speed [--corpus reuters21578/seedformat.tar.gz] [--rounds N]
@@ -29,6 +31,7 @@ internal static class Program
                            NewsSearch.Benchmarks query-classes (--index DIR | --corpus FILE) --queries FILE [--repeats N] [--warmup N]
                            NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS] [--ladder]
                            NewsSearch.Benchmarks analysis-speed CORPUS.jsonl.gz [ROUNDS]
+                           NewsSearch.Benchmarks analysis-tokens FIELD < TEXTS.b64
                     """);
                 return 2;
         }

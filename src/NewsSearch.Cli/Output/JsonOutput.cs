@@ -65,6 +65,8 @@ internal sealed record HalfDifferenceJson(int Queries, bool Exact, MeasureDiffer
 /// <summary>Mean per-query difference, its two-sided p-value, and the queries where the first ranking scores higher and lower.</summary>
 internal sealed record MeasureDifferenceJson(double Difference, double P, int Better, int Worse);
 
+internal sealed record ExportJson(string Folder, string IndexName, int Articles, int Quotations, IReadOnlyList<string> Files, long Bytes, double Seconds);
+
 internal sealed record LatencySummaryJson(double P50Us, double P95Us, double MeanUs);
 
 internal sealed record LatencyJson(int Articles, int Queries, int Repeats, int Warmup, LatencySummaryJson Bm25, LatencySummaryJson Default, double P50Ratio, int FeedbackQueries);
@@ -133,6 +135,7 @@ internal sealed record QuoteErrorJson(string Kind, string ArticleId, string Quot
 [JsonSerializable(typeof(RelatedJson))]
 [JsonSerializable(typeof(RelevanceJson))]
 [JsonSerializable(typeof(LatencyJson))]
+[JsonSerializable(typeof(ExportJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

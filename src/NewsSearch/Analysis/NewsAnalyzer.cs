@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
 using NewsSearch.Indexing;
 
 namespace NewsSearch.Analysis;
@@ -60,6 +61,7 @@ internal static class NewsAnalyzer
         {
             TokenStream stream = new EnglishPossessiveFilter(LuceneSettings.Version, words);
             stream = new LowerCaseFilter(LuceneSettings.Version, stream);
+            stream = new DottedCapitalIFilter(stream);
             stream = new StopFilter(LuceneSettings.Version, stream, StandardAnalyzer.STOP_WORDS_SET);
             return new PorterStemFilter(stream);
         }
@@ -101,5 +103,32 @@ internal static class NewsAnalyzer
         }
 
         public override int GetPositionIncrementGap(string fieldName) => 100;
+    }
+}
+
+/// <summary>
+/// Lower-cases the dotted capital I of Turkish names ("İstanbul", "İmamoğlu") to "i", as Java Lucene's lower-case
+/// filter does and Lucene.NET's does not: without it "istanbul" would not find "İstanbul", and an Elasticsearch index
+/// of the same articles (Export) would cut the word differently.
+/// </summary>
+internal sealed class DottedCapitalIFilter(TokenStream input) : TokenFilter(input)
+{
+    private readonly ICharTermAttribute term = input.AddAttribute<ICharTermAttribute>();
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+        var buffer = term.Buffer;
+        for (var i = 0; i < term.Length; i++)
+        {
+            if (buffer[i] == '\u0130')
+            {
+                buffer[i] = 'i';
+            }
+        }
+        return true;
     }
 }

@@ -16,7 +16,7 @@ internal static class ArticleDocument
     /// Part of every fingerprint: raise it when analysis or extraction changes what an article's document holds,
     /// so the next run re-indexes articles whose text did not change.
     /// </summary>
-    private const string SchemaVersion = "7";
+    private const string SchemaVersion = "8";
 
     /// <summary>
     /// The untokenized and numeric fields of the documents this thread is building, reused from one article to the

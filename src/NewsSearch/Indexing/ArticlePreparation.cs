@@ -8,7 +8,7 @@ namespace NewsSearch.Indexing;
 /// place of whatever its id had before.
 /// </summary>
 /// <param name="Id">The article's id; every document of an older version carries it and is replaced.</param>
-/// <param name="Documents">The article's documents, the article document first.</param>
+/// <param name="Documents">The article's documents: its quotations' first, the article's last.</param>
 internal sealed record PreparedArticle(string Id, IReadOnlyList<Document> Documents);
 
 /// <summary>

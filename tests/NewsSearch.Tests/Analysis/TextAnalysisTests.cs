@@ -15,7 +15,7 @@ public sealed class TextAnalysisTests
     // Words that exercise each step: stop words in both cases, possessives with both apostrophes, stems, numbers,
     // accents, a dotted capital I, one word longer than the tokenizer's 255-character limit, every kind of space,
     // combining and invisible characters, scripts the tokenizer treats apart, and punctuation stuck to words.
-    private static readonly string[] Fragments =
+    internal static readonly string[] Fragments =
     [
         "The", "the", "THE", "and", "An", "of", "to", "is", "was", "it", "It's", "Reuters's", "Reuters'", "Gang’s",
         "Zelenskiy's", "running", "Runs", "RAN", "generalizations", "hopefulness", "ponies", "caresses", "agreed",
@@ -76,6 +76,20 @@ public sealed class TextAnalysisTests
         using var analyzer = NewsAnalyzer.Create();
         var tokens = Tokens(analyzer, "Kyiv and the city of");
         Assert.Equal(["kyiv|1|0-4|<ALPHANUM>", "citi|3|13-17|<ALPHANUM>", "end|1|20-20"], tokens);
+    }
+
+    [Theory]
+    [InlineData("istanbul")]
+    [InlineData("Istanbul")]
+    [InlineData("İstanbul")]
+    [InlineData("\"mayor İmamoğlu\"")]
+    public void A_dotted_capital_I_is_lower_cased_as_Java_Lucene_does(string query)
+    {
+        using var index = NewsIndex.CreateInMemory();
+        index.Upsert(new Article("ist", new DateOnly(2024, 4, 1), "İstanbul", "İstanbul's mayor İmamoğlu won again."));
+        index.Commit();
+
+        Assert.Equal(["ist"], index.Search(new SearchRequest { Query = query }).Hits.Select(h => h.Id));
     }
 
     /// <summary>Every token as text|position increment|offsets|type, then the stream's end state.</summary>

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsSearch.Cli.Output;
+using NewsSearch.Export;
+
+namespace NewsSearch.Cli.Commands;
+
+/// <summary><c>newssearch export DIR</c>: the index's articles and analysis for Elasticsearch or OpenSearch.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context, Option<string?> indexOption)
+    {
+        var folder = new Argument<string>("DIR") { Description = "Folder to write mapping.json, bulk-NNNNN.ndjson and load.sh into (created when missing; an earlier export there is replaced)" };
+        var name = new Option<string>("--name")
+        {
+            Description = "Name of the Elasticsearch/OpenSearch index the files create and fill. Default: news",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => "news",
+        };
+        var fileMegabytes = new Option<int>("--file-mb")
+        {
+            Description = "Size at which a bulk file (one bulk request) is closed, in MB, 1 to 100. Default: 10",
+            HelpName = "N",
+            DefaultValueFactory = _ => 10,
+        };
+        var json = CommandOptions.Json();
+        var command = new Command("export", "Write the index's articles, speakers and quotations, with their analysis, for Elasticsearch or OpenSearch: a mapping, bulk files and a load script")
+        {
+            folder, name, fileMegabytes, json,
+        };
+        command.SetAction(parse =>
+        {
+            ElasticsearchExportOptions options;
+            try
+            {
+                options = new ElasticsearchExportOptions
+                {
+                    IndexName = parse.GetValue(name)!,
+                    MaxFileBytes = SearchCommand.CheckRange(parse.GetValue(fileMegabytes), "--file-mb", 1, 100) * 1024L * 1024,
+                };
+            }
+            catch (ArgumentException e)
+            {
+                throw new NewsSearchException($"--name: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
+            var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
+            using var index = location.OpenForReading(context);
+            var progress = context.ErrorIsTerminal ? new Progress<int>(n => context.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rexported {n:N0} articles"))) : null;
+            var report = ElasticsearchExport.Write(index, context.Resolve(parse.GetValue(folder)!), options, progress, context.Cancellation);
+            if (progress is not null)
+            {
+                context.Error.Write("\r" + new string(' ', 40) + "\r");
+            }
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, new ExportJson(report.Folder, options.IndexName, report.Articles, report.Quotations, report.Files, report.Bytes,
+                    Math.Round(report.Elapsed.TotalSeconds, 3)));
+                return ExitCodes.Success;
+            }
+            var bulkFiles = report.Files.Count - 2;
+            context.Out.WriteLine(TerminalText.Sanitize(string.Create(CultureInfo.InvariantCulture,
+                $"exported {report.Articles:N0} articles and {report.Quotations:N0} quotations to {report.Folder} in {report.Elapsed.TotalSeconds:0.0} s: {ElasticsearchExport.MappingFile}, {bulkFiles} bulk file{(bulkFiles == 1 ? "" : "s")}, {ElasticsearchExport.LoadScript} ({report.Bytes / 1e6:0.0} MB)")));
+            context.Out.WriteLine(TerminalText.Sanitize(
+                $"load into Elasticsearch or OpenSearch as index '{options.IndexName}': {Path.Combine(report.Folder, ElasticsearchExport.LoadScript)} [URL, default http://localhost:9200]"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Checks the export for Elasticsearch and OpenSearch beyond what the tests can (no engine runs here):
+#  1. the analysis: every body, headline, dateline, speaker and quotation of the exported corpus is analysed by the
+#     engine and by Java Lucene 8.7 (the Lucene of Elasticsearch 7.10 and of OpenSearch 1) built from mapping.json
+#     with Lucene's own factories, and the tokens compared (term, position step, offsets);
+#  2. the load script: load.sh runs against a stand-in for the bulk API that creates the index from mapping.json,
+#     checks every document against the strict mapping and counts them.
+#
+#   tests/NewsSearch.Benchmarks/export-check.sh [CORPUS]     (default: Reuters-21578 from ../shared, else ./seeds)
+#
+# Needs Java and Lucene 8 (../shared/bench/peers/install_peers.sh installs them), python3 and curl.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+corpus="${1:-$repo/../shared/corpora/reuters21578/reuters21578.jsonl.gz}"
+[ -e "$corpus" ] || corpus="$repo/seeds"
+jars="${LUCENE8_JARS:-/usr/share/java}"
+work="$(mktemp -d)"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+dotnet build "$repo/src/NewsSearch.Cli" -c Release --nologo -v quiet >/dev/null
+dotnet build "$here" -c Release --nologo -v quiet -o "$work/bench" >/dev/null
+cli="$repo/src/NewsSearch.Cli/bin/Release/net10.0/newssearch"
+"$cli" index --index "$work/index" "$corpus" >/dev/null 2>&1 || [ $? -eq 1 ]
+"$cli" export --index "$work/index" "$work/export"
+
+echo "== analysis: the engine against Java Lucene $(basename "$(ls "$jars"/lucene-core-8*.jar | sort | tail -n 1)" .jar | sed 's/lucene-core-//') on the export's mapping"
+cp="$(ls "$jars"/lucene-core-8*.jar | sort | tail -n 1):$(ls "$jars"/lucene-analyzers-common-8*.jar | sort | tail -n 1)"
+mkdir -p "$work/java" "$work/spec" "$work/texts"
+javac -nowarn -d "$work/java" -cp "$cp" "$here/java/EsAnalysis.java"
+python3 "$here/export_check.py" spec "$work/export/mapping.json" "$work/spec"
+python3 "$here/export_check.py" texts "$work/export" "$work/texts"
+analyzer_of() {  # FIELD -> the mapping's analyzer name
+  python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['mappings']['properties']; f=sys.argv[2]; print((m['quotations']['properties']['text'] if f=='quotation' else m[f])['analyzer'])" "$work/export/mapping.json" "$1"
+}
+for field in body title dateline speaker quotation; do
+  [ -s "$work/texts/$field.b64" ] || continue
+  engine_field="$field"; [ "$field" = quotation ] && engine_field=quote
+  dotnet "$work/bench/NewsSearch.Benchmarks.dll" analysis-tokens "$engine_field" < "$work/texts/$field.b64" > "$work/$field.engine"
+  java -cp "$work/java:$cp" EsAnalysis "$work/spec/spec.tsv" "$work/spec" "$(analyzer_of "$field")" < "$work/texts/$field.b64" > "$work/$field.java"
+  python3 "$here/export_check.py" compare "$field" "$work/$field.engine" "$work/$field.java"
+done
+
+echo "== load.sh against a stand-in for the bulk API"
+port=$((20000 + RANDOM % 20000))
+python3 "$here/export_check.py" serve "$port" "$work/received" &
+server=$!
+sleep 1
+"$work/export/load.sh" "http://127.0.0.1:$port" | tail -n 2
+echo "received (documents, quotations): $(cat "$work/received")"

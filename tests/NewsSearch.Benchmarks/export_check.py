@@ -1,0 +1,163 @@
+"""Helpers of export-check.sh (no third-party modules).
+
+  export_check.py spec MAPPING.json OUTDIR        analyzers of the mapping as Java Lucene factory steps (spec.tsv)
+  export_check.py texts EXPORTDIR OUTDIR          the export's values per field, base64 a line (FIELD.b64)
+  export_check.py compare FIELD ENGINE.txt JAVA.txt   token agreement, with the first differences
+  export_check.py serve PORT COUNTFILE            a stand-in for the bulk API that checks what load.sh sends
+"""
+import base64, glob, json, os, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+# Elasticsearch's built-in filter types and the Lucene factories (SPI names) that implement them.
+BUILT_IN = {"lowercase": "lowercase", "asciifolding": "asciiFolding", "porter_stem": "porterStem"}
+
+
+def spec(mapping_path, out):
+    analysis = json.load(open(mapping_path, encoding="utf-8"))["settings"]["analysis"]
+    filters = analysis["filter"]
+    lines = []
+    for name, analyzer in analysis["analyzer"].items():
+        assert analyzer["type"] == "custom" and analyzer["tokenizer"] == "standard", name
+        lines.append([name, "tokenizer", "standard"])
+        for f in analyzer["filter"]:
+            if f in BUILT_IN:
+                lines.append([name, "filter", BUILT_IN[f]])
+                continue
+            d = filters[f]
+            if d["type"] == "stemmer" and d["language"] == "possessive_english":
+                lines.append([name, "filter", "englishPossessive"])
+            elif d["type"] == "stop":
+                words = f + ".txt"
+                with open(os.path.join(out, words), "w", encoding="utf-8") as w:
+                    w.write("\n".join(d["stopwords"]) + "\n")
+                lines.append([name, "filter", "stop", "words=" + words, "ignoreCase=" + str(d.get("ignore_case", False)).lower()])
+            elif d["type"] == "pattern_replace":
+                lines.append([name, "filter", "patternReplace", "pattern=" + d["pattern"], "replacement=" + d["replacement"],
+                              "replace=" + ("all" if d.get("all", True) else "first")])
+            else:
+                sys.exit(f"export_check.py: filter type {d['type']} has no Lucene factory here")
+    with open(os.path.join(out, "spec.tsv"), "w", encoding="utf-8") as s:
+        s.write("".join("\t".join(l) + "\n" for l in lines))
+
+
+def texts(export, out):
+    values = {"body": [], "title": [], "dateline": [], "speaker": [], "quotation": []}
+    seen = {k: set() for k in values}
+    for path in sorted(glob.glob(os.path.join(export, "bulk-*.ndjson"))):
+        with open(path, encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                if i % 2 == 0:
+                    continue
+                doc = json.loads(line)
+                found = [("body", doc.get("body")), ("title", doc.get("title")), ("dateline", doc.get("dateline"))]
+                found += [("speaker", s) for s in doc.get("speaker", [])]
+                found += [("quotation", q["text"]) for q in doc.get("quotations", [])]
+                for field, value in found:
+                    if value and value not in seen[field]:
+                        seen[field].add(value)
+                        values[field].append(value)
+    for field, vs in values.items():
+        with open(os.path.join(out, field + ".b64"), "w", encoding="ascii") as w:
+            for v in vs:
+                w.write(base64.b64encode(v.encode("utf-8")).decode("ascii") + "\n")
+        print(f"{field}: {len(vs)} distinct values")
+
+
+def compare(field, engine_path, java_path):
+    engine = open(engine_path, encoding="utf-8").read().split("\n")
+    java = open(java_path, encoding="utf-8").read().split("\n")
+    assert len(engine) == len(java), (len(engine), len(java))
+    texts = tokens = same_texts = same_tokens = 0
+    shown = 0
+    for a, b in zip(engine, java):
+        if a == "" and b == "":
+            continue
+        texts += 1
+        ta, tb = a.split(" ") if a else [], b.split(" ") if b else []
+        tokens += max(len(ta), len(tb))
+        same_tokens += sum(1 for x, y in zip(ta, tb) if x == y)
+        if a == b:
+            same_texts += 1
+        elif shown < 3:
+            first = next(i for i in range(max(len(ta), len(tb))) if i >= min(len(ta), len(tb)) or ta[i] != tb[i])
+            print(f"  {field}: engine {ta[first:first + 3]} / Lucene 8.7 {tb[first:first + 3]}")
+            shown += 1
+    share = lambda n, d: f"{100.0 * n / d:.3f} %" if d else "n/a"
+    print(f"{field:10} {texts:7} texts, identical {share(same_texts, texts):>9}; {tokens:9} tokens, identical {share(same_tokens, tokens):>9}")
+
+
+def serve(port, count_file):
+    state = {"mapping": None, "index": None, "documents": 0, "quotations": 0}
+
+    def declared(doc, mapping, where):
+        props = mapping["properties"]
+        for key, value in doc.items():
+            if key not in props:
+                raise ValueError(f"{where}: field {key} is not in the strict mapping")
+            kind = props[key].get("type", "object")
+            if kind == "nested":
+                for item in value:
+                    declared(item, props[key], where + "." + key)
+            elif kind == "date" and not (isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"):
+                raise ValueError(f"{where}: {key} {value!r} is not yyyy-MM-dd")
+            elif kind == "integer" and not isinstance(value, int):
+                raise ValueError(f"{where}: {key} {value!r} is not an integer")
+            elif kind in ("text", "keyword") and not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+                raise ValueError(f"{where}: {key} {value!r} is not a string")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def reply(self, status, body):
+            data = json.dumps(body, separators=(",", ":")).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def body(self):
+            return self.rfile.read(int(self.headers.get("Content-Length", 0)))
+
+        def do_PUT(self):
+            name = self.path.strip("/")
+            if state["index"] is not None:
+                return self.reply(400, {"error": "resource_already_exists_exception"})
+            created = json.loads(self.body())
+            assert "analysis" in created["settings"] and created["mappings"]["dynamic"] == "strict"
+            state["index"], state["mapping"] = name, created["mappings"]
+            self.reply(200, {"acknowledged": True, "index": name})
+
+        def do_POST(self):
+            if self.path.endswith("/_refresh"):
+                return self.reply(200, {"_shards": {"failed": 0}})
+            if not self.path.startswith("/_bulk") or self.headers.get("Content-Type") != "application/x-ndjson":
+                return self.reply(400, {"error": "expected application/x-ndjson to /_bulk"})
+            lines = self.body().decode("utf-8").split("\n")
+            if lines[-1] != "":
+                return self.reply(400, {"error": "the bulk request must end with a newline"})
+            errors = []
+            for i in range(0, len(lines) - 1, 2):
+                action = json.loads(lines[i])["index"]
+                doc = json.loads(lines[i + 1])
+                try:
+                    if action["_index"] != state["index"]:
+                        raise ValueError(f"index {action['_index']} was not created")
+                    declared(doc, state["mapping"], action["_id"])
+                    state["documents"] += 1
+                    state["quotations"] += len(doc.get("quotations", []))
+                except (ValueError, KeyError) as e:
+                    errors.append({"index": {"error": str(e)}})
+            body = {"errors": bool(errors)}
+            if errors:
+                body["items"] = errors[:5]
+            with open(count_file, "w") as c:
+                c.write(f"{state['documents']} {state['quotations']}\n")
+            self.reply(200, body)
+
+    HTTPServer(("127.0.0.1", int(port)), Handler).serve_forever()
+
+
+if __name__ == "__main__":
+    {"spec": spec, "texts": texts, "compare": compare, "serve": serve}[sys.argv[1]](*sys.argv[2:])

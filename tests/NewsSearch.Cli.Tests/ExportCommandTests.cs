@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace NewsSearch.Cli.Tests;
+
+/// <summary><c>export</c>: the files for Elasticsearch and OpenSearch, and what the command says about them.</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public ExportCommandTests()
+    {
+        cli.Write("articles/kyiv.txt", "date 2023-03-07 Kyiv: \"Our soldiers are holding on,\" Volodymyr Zelenskiy said.\n\n"
+            + "date 2023-03-08 Paris: Prices rose in March, the bank said.\n");
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void Export_WritesTheMappingBulkFilesAndScript_AndSaysHowToLoadThem()
+    {
+        var index = Path.Combine(cli.WorkingDirectory, "ix");
+        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+
+        var result = cli.Run("export", "--index", index, "out", "--name", "wires");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        var folder = Path.Combine(cli.WorkingDirectory, "out");
+        Assert.Matches(@"^exported 2 articles and 1 quotations to .*out in [0-9.]+ s: mapping.json, 1 bulk file, load.sh \([0-9.]+ MB\)\n"
+            + @"load into Elasticsearch or OpenSearch as index 'wires': .*load.sh \[URL, default http://localhost:9200\]\n$", result.Out);
+        Expected.Matches("export-mapping.json", File.ReadAllText(Path.Combine(folder, "mapping.json")));
+        var lines = File.ReadAllLines(Path.Combine(folder, "bulk-00001.ndjson"));
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("wires", JsonDocument.Parse(lines[0]).RootElement.GetProperty("index").GetProperty("_index").GetString());
+        Assert.Contains("PUT \"$url/wires\"", File.ReadAllText(Path.Combine(folder, "load.sh")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_Json_ListsTheFiles()
+    {
+        var index = Path.Combine(cli.WorkingDirectory, "ix");
+        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+
+        var result = cli.Run("export", "--index", index, "out", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(2, json.RootElement.GetProperty("articles").GetInt32());
+        Assert.Equal("news", json.RootElement.GetProperty("index_name").GetString());
+        Assert.Equal(["mapping.json", "bulk-00001.ndjson", "load.sh"], json.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Theory]
+    [InlineData("--name", "News", "newssearch: --name: The index name 'News' must be lower case")]
+    [InlineData("--file-mb", "0", "newssearch: --file-mb")]
+    public void Export_BadOption_IsAnError_AndWritesNothing(string option, string value, string expected)
+    {
+        var index = Path.Combine(cli.WorkingDirectory, "ix");
+        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+
+        var result = cli.Run("export", "--index", index, "out", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "out")));
+    }
+}
