@@ -39,6 +39,10 @@ quotes --speaker reagan --limit 3 --json
 stats
 stats --json
 COMMANDS
+  # The export writes files: the same bytes from both builds, and the same summary.
+  echo "== export" >>"$out"
+  "$p" export "$work/export" --index "$work/index" --json >>"$out" 2>&1 || echo "exit status $?" >>"$out"
+  (cd "$work/export" && sha256sum mapping.json bulk-*.ndjson load.sh) >>"$out"
   # Durations printed by the commands differ from run to run.
   sed -i -E 's/[0-9]+ ms\b/N ms/g; s/"seconds": [0-9.]+/"seconds": N/; s/"took_ms": [0-9.]+/"took_ms": N/' "$out"
 done
