@@ -59,15 +59,8 @@ public static class EvaluationFiles
     public static Judgments ReadJudgments(string path)
     {
         var byQuery = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in ReadLines(path))
+        foreach (var (number, line, fields) in FieldLines(path))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 4 || !int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var grade))
             {
                 throw new NewsSearchException($"{path}:{number}: expected 'query 0 article grade' (TREC qrels), got '{line.Trim()}'");
@@ -94,15 +87,8 @@ public static class EvaluationFiles
     public static IReadOnlyDictionary<string, IReadOnlyList<RankedArticle>> ReadRun(string path)
     {
         var byQuery = new Dictionary<string, List<(string Id, double Score, int Line)>>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in ReadLines(path))
+        foreach (var (number, line, fields) in FieldLines(path))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 6 || !double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
             {
                 throw new NewsSearchException($"{path}:{number}: expected 'query Q0 article rank score tag' (a TREC run) with a numeric score, got '{line.Trim()}'");
@@ -152,6 +138,20 @@ public static class EvaluationFiles
         var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
         return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>The lines of a white-space separated file (qrels, runs) that are not blank, numbered from 1, with their fields.</summary>
+    private static IEnumerable<(int Number, string Line, string[] Fields)> FieldLines(string path)
+    {
+        var number = 0;
+        foreach (var line in ReadLines(path))
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return (number, line, line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
     }
 
     private static IEnumerable<string> ReadLines(string path)
