@@ -208,10 +208,15 @@ internal static class EvalCommand
         {
             var topics = EvaluationFiles.ReadQueries(context.Resolve(parse.GetValue(queries)!));
             var judgments = EvaluationFiles.ReadJudgments(context.Resolve(parse.GetValue(qrels)!));
+            // A run file is read before the corpus is indexed, so a wrong path or a bad line is reported at once.
+            var againstValue = parse.GetValue(against);
+            var againstRun = againstValue is null or "default" or "bm25" ? null : ReadAgainstRun(context, againstValue, topics, judgments);
             using var index = NewsIndex.CreateInMemory();
             var articles = Load(context, index, parse.GetValue(corpus)!);
             var report = RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(parse.GetValue(ranking)));
-            var second = parse.GetValue(against) is { } againstValue ? Against(context, againstValue, index, topics, judgments) : null;
+            var second = againstRun is not null
+                ? RelevanceEvaluator.Measure(Path.GetFileName(context.Resolve(againstValue!)), topics, judgments, againstRun)
+                : againstValue is not null ? RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(againstValue)) : null;
             var comparison = second is null ? null : RelevanceComparison.Compare(report, second);
             if (parse.GetValue(run) is { } runFile)
             {
@@ -229,7 +234,7 @@ internal static class EvalCommand
                 JsonOutput.Write(context.Out, new RelevanceJson(report.Name, articles, report.UnjudgedQueries,
                     Metrics(report.All), Metrics(report.Odd), Metrics(report.Even), rows)
                 {
-                    Against = second is null || comparison is null ? null : new ComparisonJson(
+                    Against = comparison is null || second is null ? null : new ComparisonJson(
                         second.Name, Metrics(second.All), Metrics(second.Odd), Metrics(second.Even),
                         new DifferenceJson(comparison.Permutations, Difference(comparison.All), Difference(comparison.Odd), Difference(comparison.Even))),
                 });
@@ -243,13 +248,10 @@ internal static class EvalCommand
         return command;
     }
 
-    /// <summary>The ranking <c>--against</c> names, or the run file it points to, measured on the same queries.</summary>
-    private static RelevanceReport Against(CliContext context, string value, NewsIndex index, IReadOnlyList<EvaluationQuery> topics, Judgments judgments)
+    /// <summary>The run file <c>--against</c> points to, warning when it ranks nothing for some judged queries.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<RankedArticle>> ReadAgainstRun(
+        CliContext context, string value, IReadOnlyList<EvaluationQuery> topics, Judgments judgments)
     {
-        if (value is "default" or "bm25")
-        {
-            return RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(value));
-        }
         var path = context.Resolve(value);
         if (!File.Exists(path))
         {
@@ -263,7 +265,7 @@ internal static class EvalCommand
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"newssearch: {value} ranks nothing for {missing} of the {judged.Count} judged queries; they count as finding nothing"));
         }
-        return RelevanceEvaluator.Measure(Path.GetFileName(path), topics, judgments, rankings);
+        return rankings;
     }
 
     private static HalfDifferenceJson Difference(HalfDifference d)
