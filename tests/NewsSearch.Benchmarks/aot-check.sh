@@ -38,6 +38,7 @@ quotes --limit 5
 quotes --speaker reagan --limit 3 --json
 stats
 stats --json
+search '"oil prices" OR crude~1 date:1987-03' --speaker reagan --sort -date --counts --elasticsearch
 COMMANDS
   # The export writes files: the same bytes from both builds, and the same summary.
   echo "== export" >>"$out"

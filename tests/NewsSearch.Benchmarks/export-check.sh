@@ -42,6 +42,11 @@ for field in body title dateline speaker quotation; do
   python3 "$here/export_check.py" compare "$field" "$work/$field.engine" "$work/$field.java"
 done
 
+# The search-time analyzer of 'search --elasticsearch' phrases: analysed words at spaces, the gap word's position left empty.
+terms="$(printf 'bank __gap__ england u.s' | base64 | java -cp "$work/java:$cp" EsAnalysis "$work/spec/spec.tsv" "$work/spec" news_terms)"
+[ "$terms" = "bank|1|0-4 england|2|13-20 u.s|1|21-24" ] && echo "news_terms   as the engine's phrases expect: $terms" \
+  || { echo "export-check: news_terms gives '$terms'" >&2; exit 1; }
+
 echo "== load.sh against a stand-in for the bulk API"
 port=$((20000 + RANDOM % 20000))
 python3 "$here/export_check.py" serve "$port" "$work/received" &

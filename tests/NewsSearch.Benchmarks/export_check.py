@@ -17,8 +17,8 @@ def spec(mapping_path, out):
     filters = analysis["filter"]
     lines = []
     for name, analyzer in analysis["analyzer"].items():
-        assert analyzer["type"] == "custom" and analyzer["tokenizer"] == "standard", name
-        lines.append([name, "tokenizer", "standard"])
+        assert analyzer["type"] == "custom" and analyzer["tokenizer"] in ("standard", "whitespace"), name
+        lines.append([name, "tokenizer", analyzer["tokenizer"]])
         for f in analyzer["filter"]:
             if f in BUILT_IN:
                 lines.append([name, "filter", BUILT_IN[f]])

@@ -50,6 +50,26 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(["mapping.json", "bulk-00001.ndjson", "load.sh"], json.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
     }
 
+    [Fact]
+    public void SearchElasticsearch_PrintsTheRequestBody_WithoutAnIndex()
+    {
+        var result = cli.Run("search", "\"bank of england\" rates date:2023-03", "--speaker", "Qin Gang", "--sort", "-date", "--limit", "5", "--counts", "--elasticsearch");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Expected.Matches("search-elasticsearch.json", result.Out);
+        Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "index")));
+    }
+
+    [Fact]
+    public void SearchElasticsearch_BadQuery_IsTheSearchError()
+    {
+        var result = cli.Run("search", "date:2023-02-30", "--elasticsearch");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("February 2023 has 28 days", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--name", "News", "newssearch: --name: The index name 'News' must be lower case")]
     [InlineData("--file-mb", "0", "newssearch: --file-mb")]

@@ -43,9 +43,14 @@ internal static class SearchCommand
             Description = "Count every match exactly. By default a relevance search counts up to 1,000 and past that may skip articles that cannot make the page (\"at least N matches\")",
         };
 
+        var elasticsearch = new Option<bool>("--elasticsearch")
+        {
+            Description = "Print the search as the request body of POST /NAME/_search for an Elasticsearch or OpenSearch index made by 'export' (same matches, plain BM25), instead of searching",
+        };
+
         var command = new Command("search", "Search the articles and show the best matches with snippets")
         {
-            query, from, to, speaker, dateline, sort, limit, offset, counts, explain, ranking, countAll, json,
+            query, from, to, speaker, dateline, sort, limit, offset, counts, explain, ranking, countAll, elasticsearch, json,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +74,12 @@ internal static class SearchCommand
                 Ranking = CommandOptions.ParseRanking(parse.GetValue(ranking)),
                 CountAll = parse.GetValue(countAll),
             };
+            if (parse.GetValue(elasticsearch))
+            {
+                // No index is needed: the query is parsed and analysed as the export's mapping analyses it.
+                context.Out.Write(Export.ElasticsearchQuery.Create(request, parse.GetValue(counts)));
+                return ExitCodes.Success;
+            }
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
             var results = index.Search(request);

@@ -25,6 +25,15 @@ public static class ElasticsearchMapping
     /// <summary>Analyzer of speaker names: <see cref="Analysis.NewsAnalyzer.NameAnalyzer"/>.</summary>
     public const string NameAnalyzer = "news_name";
 
+    /// <summary>
+    /// Search-time analyzer of words already analysed (<see cref="ElasticsearchQuery"/>'s phrases): split at spaces,
+    /// with <see cref="GapWord"/> dropped so that its position stays empty, as a stop word's does.
+    /// </summary>
+    public const string TermsAnalyzer = "news_terms";
+
+    /// <summary>Stands for a phrase position no word holds; no analysed word is written like it.</summary>
+    public const string GapWord = "__gap__";
+
     /// <summary>The nested field holding an article's quotations.</summary>
     public const string Quotations = "quotations";
 
@@ -96,6 +105,12 @@ public static class ElasticsearchMapping
         }
         json.WriteEndArray();
         json.WriteEndObject();
+        json.WriteStartObject("news_gap");
+        json.WriteString("type", "stop");
+        json.WriteStartArray("stopwords");
+        json.WriteStringValue(GapWord);
+        json.WriteEndArray();
+        json.WriteEndObject();
         foreach (var (name, pattern, replacement) in NameVariantRules)
         {
             json.WriteStartObject(name);
@@ -111,6 +126,7 @@ public static class ElasticsearchMapping
         Analyzer(json, EnglishAnalyzer, ["news_possessive", "lowercase", "news_stop", "porter_stem"]);
         Analyzer(json, PlaceAnalyzer, ["asciifolding", "lowercase"]);
         Analyzer(json, NameAnalyzer, ["news_possessive", "asciifolding", "lowercase", .. NameVariantRules.Select(r => r.Name)]);
+        Analyzer(json, TermsAnalyzer, ["news_gap"], tokenizer: "whitespace");
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -119,11 +135,11 @@ public static class ElasticsearchMapping
     internal static IReadOnlyList<string> StopWords() =>
         [.. StandardAnalyzer.STOP_WORDS_SET.Select(w => w.ToString()!).Order(StringComparer.Ordinal)];
 
-    private static void Analyzer(Utf8JsonWriter json, string name, IEnumerable<string> filters)
+    private static void Analyzer(Utf8JsonWriter json, string name, IEnumerable<string> filters, string tokenizer = "standard")
     {
         json.WriteStartObject(name);
         json.WriteString("type", "custom");
-        json.WriteString("tokenizer", "standard");
+        json.WriteString("tokenizer", tokenizer);
         json.WriteStartArray("filter");
         foreach (var filter in filters)
         {

@@ -218,7 +218,7 @@ internal static class SearchExecutor
     }
 
     /// <summary>A speaker as the words of a name in order: "Qin Gang", "Gang" and "Zelenskiy" all match their speaker.</summary>
-    private static PhraseQuery NameQuery(string name, Analyzer analyzer)
+    internal static PhraseQuery NameQuery(string name, Analyzer analyzer)
     {
         var phrase = new PhraseQuery();
         using (var stream = analyzer.GetTokenStream(NewsFields.Speaker, name))

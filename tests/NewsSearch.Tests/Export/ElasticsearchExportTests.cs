@@ -51,6 +51,15 @@ public sealed class ElasticsearchExportTests : IDisposable
     }
 
     [Fact]
+    public void The_terms_analyzer_keeps_analysed_words_and_leaves_the_gap_words_position_empty()
+    {
+        var terms = MappingAnalyzers(ElasticsearchMapping.Create())[ElasticsearchMapping.TermsAnalyzer];
+
+        Assert.Equal(["bank|1|0-4", "england|2|13-20", "u.s|1|21-24", "end|0|24-24"],
+            Tokens(terms, NewsFields.Body, $"bank {ElasticsearchMapping.GapWord} england u.s"));
+    }
+
+    [Fact]
     public void The_mapping_keeps_the_engines_bm25_and_value_gaps()
     {
         var root = JsonDocument.Parse(ElasticsearchMapping.Create(k1: 0.9f, b: 0.4f)).RootElement;
@@ -223,12 +232,17 @@ public sealed class ElasticsearchExportTests : IDisposable
         foreach (var definition in analysis.GetProperty("analyzer").EnumerateObject())
         {
             Assert.Equal("custom", definition.Value.GetProperty("type").GetString());
-            Assert.Equal("standard", definition.Value.GetProperty("tokenizer").GetString());
+            var tokenizer = definition.Value.GetProperty("tokenizer").GetString();
             var filters = definition.Value.GetProperty("filter").EnumerateArray().Select(f => f.GetString()!).ToList();
             analyzers[definition.Name] = Analyzer.NewAnonymous(
                 (_, reader) =>
                 {
-                    var source = new StandardTokenizer(LuceneSettings.Version, reader);
+                    Tokenizer source = tokenizer switch
+                    {
+                        "standard" => new StandardTokenizer(LuceneSettings.Version, reader),
+                        "whitespace" => new WhitespaceTokenizer(LuceneSettings.Version, reader),
+                        _ => throw new InvalidOperationException($"tokenizer '{tokenizer}' is not one the test knows"),
+                    };
                     TokenStream stream = source;
                     foreach (var name in filters)
                     {
