@@ -47,10 +47,23 @@ terms="$(printf 'bank __gap__ england u.s' | base64 | java -cp "$work/java:$cp" 
 [ "$terms" = "bank|1|0-4 england|2|13-20 u.s|1|21-24" ] && echo "news_terms   as the engine's phrases expect: $terms" \
   || { echo "export-check: news_terms gives '$terms'" >&2; exit 1; }
 
-echo "== load.sh against a stand-in for the bulk API"
+echo "== load.sh against a stand-in for the index, alias and bulk APIs"
 port=$((20000 + RANDOM % 20000))
-python3 "$here/export_check.py" serve "$port" "$work/received" &
+python3 "$here/export_check.py" serve "$port" "$work/state" &
 server=$!
 sleep 1
+state() { python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print('alias news ->', s['aliases'].get('news'), '| indices (documents, quotations):', s['indices'])" "$work/state"; }
+"$work/export/load.sh" "http://127.0.0.1:$port" | tail -n 1
+state
+sleep 1  # the next load's index is named by the second
 "$work/export/load.sh" "http://127.0.0.1:$port" | tail -n 2
-echo "received (documents, quotations): $(cat "$work/received")"
+state
+# A load that fails half way: the alias must still name the complete index, and the partial one must be gone.
+cp -r "$work/export" "$work/broken"
+sed -i '2s/"id":/"not_in_the_mapping":1,"id":/' "$work/broken/$(ls "$work/broken" | grep '^bulk-' | tail -n 1)"
+sleep 1
+if "$work/broken/load.sh" "http://127.0.0.1:$port" > "$work/broken.out" 2>&1; then
+  echo "export-check: a load with a bad document succeeded" >&2; exit 1
+fi
+grep -E '^load.sh:' "$work/broken.out" | cut -c1-150
+state

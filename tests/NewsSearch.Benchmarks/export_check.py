@@ -3,7 +3,7 @@
   export_check.py spec MAPPING.json OUTDIR        analyzers of the mapping as Java Lucene factory steps (spec.tsv)
   export_check.py texts EXPORTDIR OUTDIR          the export's values per field, base64 a line (FIELD.b64)
   export_check.py compare FIELD ENGINE.txt JAVA.txt   token agreement, with the first differences
-  export_check.py serve PORT COUNTFILE            a stand-in for the bulk API that checks what load.sh sends
+  export_check.py serve PORT STATEFILE            a stand-in for the index, alias and bulk APIs that checks what load.sh sends
 """
 import base64, glob, json, os, sys
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -86,8 +86,14 @@ def compare(field, engine_path, java_path):
     print(f"{field:10} {texts:7} texts, identical {share(same_texts, texts):>9}; {tokens:9} tokens, identical {share(same_tokens, tokens):>9}")
 
 
-def serve(port, count_file):
-    state = {"mapping": None, "index": None, "documents": 0, "quotations": 0}
+def serve(port, state_file):
+    """Index, alias, settings and bulk APIs as load.sh uses them, in memory; the state is written after each change."""
+    indices, aliases = {}, {}
+
+    def save():
+        with open(state_file, "w") as f:
+            json.dump({"aliases": {a: sorted(i) for a, i in aliases.items()},
+                       "indices": {n: [i["documents"], i["quotations"]] for n, i in indices.items()}}, f, sort_keys=True)
 
     def declared(doc, mapping, where):
         props = mapping["properties"]
@@ -109,31 +115,75 @@ def serve(port, count_file):
         def log_message(self, *args):
             pass
 
-        def reply(self, status, body):
-            data = json.dumps(body, separators=(",", ":")).encode()
+        def reply(self, status, body=None):
+            data = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            self.wfile.write(data)
+            if self.command != "HEAD":
+                self.wfile.write(data)
 
         def body(self):
             return self.rfile.read(int(self.headers.get("Content-Length", 0)))
 
+        def parts(self):
+            return self.path.split("?")[0].strip("/").split("/")
+
+        def do_HEAD(self):
+            name = self.parts()[0]
+            self.reply(200 if name in indices or name in aliases else 404)
+
+        def do_GET(self):
+            p = self.parts()
+            if p[0] == "_alias" and p[1] in aliases:
+                return self.reply(200, {i: {"aliases": {p[1]: {}}} for i in sorted(aliases[p[1]])})
+            self.reply(404, {"error": "not found"})
+
         def do_PUT(self):
-            name = self.path.strip("/")
-            if state["index"] is not None:
-                return self.reply(400, {"error": "resource_already_exists_exception"})
-            created = json.loads(self.body())
-            assert "analysis" in created["settings"] and created["mappings"]["dynamic"] == "strict"
-            state["index"], state["mapping"] = name, created["mappings"]
-            self.reply(200, {"acknowledged": True, "index": name})
+            p = self.parts()
+            if len(p) == 1:
+                if p[0] in indices or p[0] in aliases:
+                    return self.reply(400, {"error": "resource_already_exists_exception"})
+                created = json.loads(self.body())
+                assert "analysis" in created["settings"] and created["mappings"]["dynamic"] == "strict"
+                indices[p[0]] = {"mapping": created["mappings"], "documents": 0, "quotations": 0}
+                save()
+                return self.reply(200, {"acknowledged": True, "index": p[0]})
+            if len(p) == 2 and p[1] == "_settings" and p[0] in indices:
+                json.loads(self.body())
+                return self.reply(200, {"acknowledged": True})
+            self.reply(404, {"error": "not found"})
+
+        def do_DELETE(self):
+            name = self.parts()[0]
+            if name not in indices:
+                return self.reply(404, {"error": "index_not_found_exception"})
+            del indices[name]
+            for members in aliases.values():
+                members.discard(name)
+            save()
+            self.reply(200, {"acknowledged": True})
 
         def do_POST(self):
-            if self.path.endswith("/_refresh"):
+            p = self.parts()
+            if p == ["_aliases"]:
+                actions = json.loads(self.body())["actions"]
+                for action in actions:  # all or nothing, as the engines do
+                    (kind, spec), = action.items()
+                    if spec["index"] not in indices:
+                        return self.reply(404, {"error": "index_not_found_exception"})
+                for action in actions:
+                    (kind, spec), = action.items()
+                    members = aliases.setdefault(spec["alias"], set())
+                    (members.add if kind == "add" else members.discard)(spec["index"])
+                save()
+                return self.reply(200, {"acknowledged": True})
+            if len(p) == 2 and p[1] == "_refresh" and p[0] in indices:
                 return self.reply(200, {"_shards": {"failed": 0}})
-            if not self.path.startswith("/_bulk") or self.headers.get("Content-Type") != "application/x-ndjson":
-                return self.reply(400, {"error": "expected application/x-ndjson to /_bulk"})
+            if len(p) != 2 or p[1] != "_bulk" or p[0] not in indices or self.headers.get("Content-Type") != "application/x-ndjson":
+                return self.reply(400, {"error": "expected application/x-ndjson to /INDEX/_bulk"})
+            index = indices[p[0]]
             lines = self.body().decode("utf-8").split("\n")
             if lines[-1] != "":
                 return self.reply(400, {"error": "the bulk request must end with a newline"})
@@ -142,18 +192,17 @@ def serve(port, count_file):
                 action = json.loads(lines[i])["index"]
                 doc = json.loads(lines[i + 1])
                 try:
-                    if action["_index"] != state["index"]:
-                        raise ValueError(f"index {action['_index']} was not created")
-                    declared(doc, state["mapping"], action["_id"])
-                    state["documents"] += 1
-                    state["quotations"] += len(doc.get("quotations", []))
+                    if action.get("_index", p[0]) != p[0]:
+                        raise ValueError(f"action names index {action['_index']}")
+                    declared(doc, index["mapping"], action["_id"])
+                    index["documents"] += 1
+                    index["quotations"] += len(doc.get("quotations", []))
                 except (ValueError, KeyError) as e:
                     errors.append({"index": {"error": str(e)}})
+            save()
             body = {"errors": bool(errors)}
             if errors:
                 body["items"] = errors[:5]
-            with open(count_file, "w") as c:
-                c.write(f"{state['documents']} {state['quotations']}\n")
             self.reply(200, body)
 
     HTTPServer(("127.0.0.1", int(port)), Handler).serve_forever()

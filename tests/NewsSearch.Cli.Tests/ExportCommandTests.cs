@@ -27,12 +27,12 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal("", result.Error);
         var folder = Path.Combine(cli.WorkingDirectory, "out");
         Assert.Matches(@"^exported 2 articles and 1 quotations to .*out in [0-9.]+ s: mapping.json, 1 bulk file, load.sh \([0-9.]+ MB\)\n"
-            + @"load into Elasticsearch or OpenSearch as index 'wires': .*load.sh \[URL, default http://localhost:9200\]\n$", result.Out);
+            + @"load into Elasticsearch or OpenSearch, behind the alias 'wires': .*load.sh \[URL, default http://localhost:9200\]\n$", result.Out);
         Expected.Matches("export-mapping.json", File.ReadAllText(Path.Combine(folder, "mapping.json")));
         var lines = File.ReadAllLines(Path.Combine(folder, "bulk-00001.ndjson"));
         Assert.Equal(4, lines.Length);
-        Assert.Equal("wires", JsonDocument.Parse(lines[0]).RootElement.GetProperty("index").GetProperty("_index").GetString());
-        Assert.Contains("PUT \"$url/wires\"", File.ReadAllText(Path.Combine(folder, "load.sh")), StringComparison.Ordinal);
+        Assert.Equal("{\"index\":{\"_id\":\"kyiv.txt#1\"}}", lines[0]);
+        Assert.Contains("alias='wires'", File.ReadAllText(Path.Combine(folder, "load.sh")), StringComparison.Ordinal);
     }
 
     [Fact]

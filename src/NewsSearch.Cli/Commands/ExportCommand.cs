@@ -13,7 +13,7 @@ internal static class ExportCommand
         var folder = new Argument<string>("DIR") { Description = "Folder to write mapping.json, bulk-NNNNN.ndjson and load.sh into (created when missing; an earlier export there is replaced)" };
         var name = new Option<string>("--name")
         {
-            Description = "Name of the Elasticsearch/OpenSearch index the files create and fill. Default: news",
+            Description = "Name of the Elasticsearch/OpenSearch alias to search; each load fills a new index NAME-TIME behind it. Default: news",
             HelpName = "NAME",
             DefaultValueFactory = _ => "news",
         };
@@ -61,7 +61,7 @@ internal static class ExportCommand
             context.Out.WriteLine(TerminalText.Sanitize(string.Create(CultureInfo.InvariantCulture,
                 $"exported {report.Articles:N0} articles and {report.Quotations:N0} quotations to {report.Folder} in {report.Elapsed.TotalSeconds:0.0} s: {ElasticsearchExport.MappingFile}, {bulkFiles} bulk file{(bulkFiles == 1 ? "" : "s")}, {ElasticsearchExport.LoadScript} ({report.Bytes / 1e6:0.0} MB)")));
             context.Out.WriteLine(TerminalText.Sanitize(
-                $"load into Elasticsearch or OpenSearch as index '{options.IndexName}': {Path.Combine(report.Folder, ElasticsearchExport.LoadScript)} [URL, default http://localhost:9200]"));
+                $"load into Elasticsearch or OpenSearch, behind the alias '{options.IndexName}': {Path.Combine(report.Folder, ElasticsearchExport.LoadScript)} [URL, default http://localhost:9200]"));
             return ExitCodes.Success;
         });
         return command;

@@ -13,7 +13,10 @@ namespace NewsSearch.Export;
 /// <summary>Options of <see cref="ElasticsearchExport.Write"/>.</summary>
 public sealed record ElasticsearchExportOptions
 {
-    /// <summary>The index the bulk files and the load script name. Default: <c>news</c>.</summary>
+    /// <summary>
+    /// The alias searches use: the load script fills a new index <c>NAME-TIME</c> each time and moves the alias to it
+    /// once it is complete. Default: <c>news</c>.
+    /// </summary>
     /// <exception cref="ArgumentException">The name breaks the engines' rules for index names.</exception>
     public string IndexName
     {
@@ -194,7 +197,8 @@ public static class ElasticsearchExport
             _ when name[0] is '-' or '_' or '+' => "cannot start with -, _ or +",
             _ when name.Any(char.IsUpper) => "must be lower case",
             _ when name.IndexOfAny(['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':']) is >= 0 and var at => $"cannot hold '{name[at]}'",
-            _ when System.Text.Encoding.UTF8.GetByteCount(name) > 255 => "is longer than 255 bytes",
+            // The engines allow 255 bytes; the load script adds "-" and a 14-digit time.
+            _ when System.Text.Encoding.UTF8.GetByteCount(name) > 240 => "is longer than 240 bytes",
             _ => null,
         };
         return problem is null
@@ -218,8 +222,8 @@ public static class ElasticsearchExport
             using (var json = new Utf8JsonWriter(buffer, LineOptions))
             {
                 json.WriteStartObject();
+                // No _index: the load script sends each file to the index it is filling (see Script).
                 json.WriteStartObject("index");
-                json.WriteString("_index", options.IndexName);
                 json.WriteString("_id", article.Article.Id);
                 json.WriteEndObject();
                 json.WriteEndObject();
@@ -303,32 +307,61 @@ public static class ElasticsearchExport
     }
 
     /// <summary>
-    /// A POSIX shell script that creates the index from the mapping and sends the bulk files, stopping at the first
-    /// failure: curl's for the connection, and the bulk API's own <c>"errors": true</c>, which comes with status 200.
+    /// A POSIX shell script that loads the export behind an alias: the documents go into a new index named after the
+    /// alias and the time, and only once every file is in does the alias move to it (in one atomic request, away from
+    /// the index it named before, which is then deleted). Searches of the alias see the old articles or the new ones,
+    /// never half of them, and a failed load leaves the alias as it was and deletes what it had loaded. It stops at
+    /// the first failure: curl's for the connection, and the bulk API's own <c>"errors": true</c>, which comes with
+    /// status 200.
     /// </summary>
-    private static string Script(string indexName, int bulkFiles) => $$"""
+    private static string Script(string indexName, int bulkFiles) => $$$"""
         #!/bin/sh
-        # Loads this NewsSearch export into Elasticsearch (7 or later) or OpenSearch:
+        # Loads this NewsSearch export into Elasticsearch (7 or later) or OpenSearch, {{{bulkFiles}}} bulk file(s):
         #   ./load.sh [URL]        URL default: http://localhost:9200; add credentials as curl takes them, for example
         #                          CURL_OPTS='-u elastic:PASSWORD --cacert ca.crt' ./load.sh https://localhost:9200
-        # Creates the index '{{indexName}}' (it must not exist yet) and sends the {{bulkFiles}} bulk file(s), stopping at the first error.
+        # Search the alias '{{{indexName}}}'. Each load fills a new index '{{{indexName}}}-TIME' and, once it is complete, moves the
+        # alias to it and deletes the index the alias named before; a failed load changes nothing that searches see.
         set -eu
         url="${1:-http://localhost:9200}"
+        alias='{{{indexName}}}'
+        new="$alias-$(date -u +%Y%m%d%H%M%S)"
         cd "$(dirname "$0")"
         # shellcheck disable=SC2086
-        curl -fsS ${CURL_OPTS:-} -X PUT "$url/{{indexName}}" -H 'Content-Type: application/json' --data-binary @mapping.json > /dev/null
+        call() { curl -fsS ${CURL_OPTS:-} "$@"; }
+        # shellcheck disable=SC2086
+        status() { curl -sS ${CURL_OPTS:-} -o /dev/null -w '%{http_code}' "$@"; }
+
+        if [ "$(status "$url/_alias/$alias")" != 200 ] && [ "$(status -I "$url/$alias")" = 200 ]; then
+          echo "load.sh: '$alias' is an index, not an alias: delete it, or export with another --name" >&2
+          exit 1
+        fi
+        old="$(call "$url/_alias/$alias" 2>/dev/null | grep -o '"[^"]*":{"aliases"' | sed 's/^"\(.*\)":{"aliases"$/\1/' || true)"
+
+        call -X PUT "$url/$new" -H 'Content-Type: application/json' --data-binary @mapping.json > /dev/null
+        trap 'echo "load.sh: deleting the incomplete index $new" >&2; call -X DELETE "$url/$new" > /dev/null || true' EXIT
+        # Refreshing while loading only slows the load; the index is refreshed once at the end.
+        call -X PUT "$url/$new/_settings" -H 'Content-Type: application/json' -d '{"index":{"refresh_interval":"-1"}}' > /dev/null
         for f in bulk-*.ndjson; do
           [ -e "$f" ] || continue
-          # shellcheck disable=SC2086
-          response="$(curl -fsS ${CURL_OPTS:-} -X POST "$url/_bulk?filter_path=errors,items.*.error" -H 'Content-Type: application/x-ndjson' --data-binary "@$f")"
+          response="$(call -X POST "$url/$new/_bulk?filter_path=errors,items.*.error" -H 'Content-Type: application/x-ndjson' --data-binary "@$f")"
           case "$response" in
             *'"errors":false'*) echo "loaded $f" ;;
             *) echo "load.sh: $f was not fully indexed: $response" >&2; exit 1 ;;
           esac
         done
-        # shellcheck disable=SC2086
-        curl -fsS ${CURL_OPTS:-} -X POST "$url/{{indexName}}/_refresh" > /dev/null
-        echo "index '{{indexName}}' at $url is loaded"
+        call -X PUT "$url/$new/_settings" -H 'Content-Type: application/json' -d '{"index":{"refresh_interval":null}}' > /dev/null
+        call -X POST "$url/$new/_refresh" > /dev/null
+
+        actions="{\"add\":{\"index\":\"$new\",\"alias\":\"$alias\"}}"
+        for index in $old; do
+          actions="$actions,{\"remove\":{\"index\":\"$index\",\"alias\":\"$alias\"}}"
+        done
+        call -X POST "$url/_aliases" -H 'Content-Type: application/json' -d "{\"actions\":[$actions]}" > /dev/null
+        trap - EXIT
+        for index in $old; do
+          call -X DELETE "$url/$index" > /dev/null && echo "deleted the previous index $index"
+        done
+        echo "'$alias' at $url now names $new"
 
         """;
 }
