@@ -58,7 +58,7 @@ public static class ElasticsearchExport
     /// <summary>The file holding the index's settings and mappings.</summary>
     public const string MappingFile = "mapping.json";
 
-    /// <summary>The script that creates the index and loads the bulk files with curl.</summary>
+    /// <summary>The script that loads the bulk files with curl into a new index and moves the alias to it.</summary>
     public const string LoadScript = "load.sh";
 
     private const string BulkPrefix = "bulk-";
@@ -74,7 +74,7 @@ public static class ElasticsearchExport
     /// </summary>
     /// <param name="index">The index to export.</param>
     /// <param name="folder">Where the export goes; created when missing.</param>
-    /// <param name="options">Index name and file size. Default: <c>news</c>, 10 MB.</param>
+    /// <param name="options">Alias name and file size. Default: <c>news</c>, 10 MB.</param>
     /// <param name="progress">Told the number of articles written so far, every 10,000 and at the end.</param>
     /// <param name="cancellation">Stops the export, leaving the folder as it was.</param>
     /// <exception cref="NewsSearchException">The folder cannot be written.</exception>
