@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsSearch.Cli.Shell;
@@ -183,6 +184,19 @@ public sealed class ShellTests : IDisposable
         var grain = Session("grain", ":related 1", ":quit").Out.Split("> :related 1\n")[1];
         Assert.Matches(@"^\d+ articles like 2023\.txt#1\n", grain);
         Assert.DoesNotContain("    2023.txt#1\n", grain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Elasticsearch_WritesTheCurrentSearch_WithItsFiltersAndPage()
+    {
+        var result = Session(":elasticsearch", ":from 2023-01", "grain", ":next", ":elasticsearch", ":quit");
+
+        Assert.Contains("error: no search to write: type a query (or :all) first", result.Out, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(result.Out.Split("> :elasticsearch\n")[2].Split("newssearch")[0]);
+        var root = body.RootElement;
+        Assert.Equal("2023-01-01", root.GetProperty("query").GetProperty("bool").GetProperty("filter")[0].GetProperty("range").GetProperty("date").GetProperty("gte").GetString());
+        Assert.Equal(10, root.GetProperty("from").GetInt32());
+        Assert.True(root.GetProperty("aggs").TryGetProperty("speakers", out _));
     }
 
     [Fact]

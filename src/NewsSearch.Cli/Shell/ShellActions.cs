@@ -30,6 +30,7 @@ internal static class ShellActions
         new(":dateline", "PLACE", "only articles filed from PLACE (case and spacing ignored); no PLACE drops the filter", [":dateline new delhi"], (s, arg) => s.SetDateline(arg)),
         new(":sort", "ORDER", "order results by relevance (best first), date (oldest first) or -date (newest first)", [":sort -date", ":sort relevance"], (s, arg) => s.SetSort(arg)),
         new(":clear", null, "drop every filter and sort by relevance again", [], (s, _) => s.ClearFilters()),
+        new(":elasticsearch", null, "the current search as the request body for an Elasticsearch or OpenSearch index made by 'newssearch export'", [], (s, _) => s.ShowElasticsearch()),
         new(":stats", null, "what the index holds: articles, dates, top speakers and datelines, timeline", [], (s, _) => s.ShowStatistics()),
 
         new(":quotes", "QUERY", "search what people said, under the same filters (speaker, dateline, dates); no QUERY lists the newest quotations", [":quotes \"invisible hand\"", ":quotes tragedy"], (s, arg) => s.SearchQuotes(arg)),

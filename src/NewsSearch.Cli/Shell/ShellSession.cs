@@ -171,6 +171,23 @@ internal sealed class ShellSession
         Page(rendered.ToString(), context.OutputIsTerminal && input.Interactive ? size?.Height ?? context.TerminalHeight : null);
     }
 
+    /// <summary>
+    /// The current search, with its filters, order and page, as the request body for an Elasticsearch or OpenSearch
+    /// index made by <c>export</c> (with the counts the shell shows).
+    /// </summary>
+    public void ShowElasticsearch()
+    {
+        if (page is null)
+        {
+            Error("no search to write: type a query (or :all) first");
+            return;
+        }
+        if (Reported(() => Export.ElasticsearchQuery.Create(page.Request with { Limit = PageSize }, counts: true)) is { } body)
+        {
+            Console().Write(new Spectre.Console.Text(body));
+        }
+    }
+
     /// <summary>Articles like result N of the current search ("more like this"), best first.</summary>
     public void Related(string argument)
     {
