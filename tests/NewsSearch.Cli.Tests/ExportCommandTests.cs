@@ -63,6 +63,17 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void QuotesElasticsearch_PrintsTheNestedRequestBody_WithoutAnIndex()
+    {
+        var result = cli.Run("quotes", "\"holding on\" date:2023", "--speaker", "zelensky", "--limit", "3", "--elasticsearch");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Expected.Matches("quotes-elasticsearch.json", result.Out);
+        Assert.False(Directory.Exists(Path.Combine(cli.WorkingDirectory, "index")));
+    }
+
+    [Fact]
     public void SearchElasticsearch_BadQuery_IsTheSearchError()
     {
         var result = cli.Run("search", "date:2023-02-30", "--elasticsearch");

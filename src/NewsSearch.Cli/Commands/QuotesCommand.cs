@@ -25,9 +25,13 @@ internal static class QuotesCommand
         var to = CommandOptions.To();
         var limit = CommandOptions.Limit();
         var json = CommandOptions.Json();
+        var elasticsearch = new Option<bool>("--elasticsearch")
+        {
+            Description = "Print the search as the request body of POST /NAME/_search for an Elasticsearch or OpenSearch index made by 'export' (a nested query; the quotations are its inner hits), instead of searching",
+        };
         var command = new Command("quotes", "Search what people said: quotations with their speaker, article, date and dateline")
         {
-            query, speaker, dateline, from, to, limit, json,
+            query, speaker, dateline, from, to, limit, elasticsearch, json,
         };
         command.SetAction(parse =>
         {
@@ -41,6 +45,11 @@ internal static class QuotesCommand
                 To = CommandOptions.ParseDay(parse.GetValue(to), "--to", first: false),
                 Limit = SearchCommand.CheckRange(parse.GetValue(limit), "--limit", 0, 10_000),
             };
+            if (parse.GetValue(elasticsearch))
+            {
+                context.Out.Write(Export.ElasticsearchQuery.CreateForQuotations(request));
+                return ExitCodes.Success;
+            }
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
             var results = index.SearchQuotes(request);

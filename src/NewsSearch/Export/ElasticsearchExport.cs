@@ -166,6 +166,17 @@ public static class ElasticsearchExport
         {
             json.WriteStartObject();
             json.WriteString("text", quotation.Text);
+            // The article's day and place again, as on the engine's quotation documents: a quotation search's
+            // date: and dateline: clauses then stay inside its nested query.
+            if (article.Date is { } day)
+            {
+                json.WriteString(NewsFields.Date, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            json.WriteString(NewsFields.Dateline, article.Dateline);
+            if (article.Dateline.Length > 0)
+            {
+                json.WriteString(NewsFields.DatelineKey, Dateline.Key(article.Dateline));
+            }
             json.WriteNumber("start", quotation.Start);
             json.WriteNumber("end", quotation.End);
             if (quotation.Speaker is { } speaker)

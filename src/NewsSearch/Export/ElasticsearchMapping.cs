@@ -156,10 +156,7 @@ public static class ElasticsearchMapping
         json.WriteString("dynamic", "strict");
         json.WriteStartObject("properties");
         Keyword(json, NewsFields.Id);
-        json.WriteStartObject(NewsFields.Date);
-        json.WriteString("type", "date");
-        json.WriteString("format", "strict_date");
-        json.WriteEndObject();
+        Date(json);
         Text(json, NewsFields.Dateline, PlaceAnalyzer);
         Keyword(json, NewsFields.DatelineKey);
         Keyword(json, NewsFields.DatelineFacet);
@@ -172,6 +169,9 @@ public static class ElasticsearchMapping
         json.WriteString("type", "nested");
         json.WriteStartObject("properties");
         Text(json, "text", EnglishAnalyzer);
+        Date(json);
+        Text(json, NewsFields.Dateline, PlaceAnalyzer);
+        Keyword(json, NewsFields.DatelineKey);
         StoredOnly(json, "start", "integer");
         StoredOnly(json, "end", "integer");
         Speaker(json, "speaker");
@@ -182,6 +182,14 @@ public static class ElasticsearchMapping
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Date(Utf8JsonWriter json)
+    {
+        json.WriteStartObject(NewsFields.Date);
+        json.WriteString("type", "date");
+        json.WriteString("format", "strict_date");
         json.WriteEndObject();
     }
 

@@ -36,20 +36,7 @@ public static class ElasticsearchQuery
         using var analyzer = NewsAnalyzer.Create();
         var hasText = !string.IsNullOrWhiteSpace(request.Query);
         var query = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
-        var filters = new List<Query>();
-        if (request.From is not null || request.To is not null)
-        {
-            filters.Add(NumericRangeQuery.NewInt32Range(NewsFields.Date,
-                request.From is { } from ? ArticleDocument.DayNumber(from) : null, request.To is { } to ? ArticleDocument.DayNumber(to) : null, true, true));
-        }
-        if (!string.IsNullOrWhiteSpace(request.Speaker))
-        {
-            filters.Add(SearchExecutor.NameQuery(request.Speaker, analyzer));
-        }
-        if (!string.IsNullOrWhiteSpace(request.Dateline))
-        {
-            filters.Add(new TermQuery(new Lucene.Net.Index.Term(NewsFields.DatelineKey, Dateline.Key(request.Dateline))));
-        }
+        var filters = Filters(request.From, request.To, request.Speaker, request.Dateline, analyzer);
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Indented))
@@ -58,18 +45,18 @@ public static class ElasticsearchQuery
             json.WritePropertyName("query");
             if (filters.Count == 0)
             {
-                Write(json, query ?? new MatchAllDocsQuery());
+                Write(json, query ?? new MatchAllDocsQuery(), AsIs);
             }
             else
             {
                 json.WriteStartObject();
                 json.WriteStartObject("bool");
                 json.WritePropertyName("must");
-                Write(json, query ?? new MatchAllDocsQuery());
+                Write(json, query ?? new MatchAllDocsQuery(), AsIs);
                 json.WriteStartArray("filter");
                 foreach (var filter in filters)
                 {
-                    Write(json, filter);
+                    Write(json, filter, AsIs);
                 }
                 json.WriteEndArray();
                 json.WriteEndObject();
@@ -81,15 +68,7 @@ public static class ElasticsearchQuery
             var sort = request.Sort == SearchSort.Relevance && !hasText ? SearchSort.Newest : request.Sort;
             if (sort != SearchSort.Relevance)
             {
-                json.WriteStartArray("sort");
-                json.WriteStartObject();
-                json.WriteStartObject(NewsFields.Date);
-                json.WriteString("order", sort == SearchSort.Newest ? "desc" : "asc");
-                json.WriteString("missing", "_last");
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteStringValue("_score");
-                json.WriteEndArray();
+                WriteDateSort(json, sort == SearchSort.Newest);
             }
             if (request.CountAll)
             {
@@ -124,6 +103,114 @@ public static class ElasticsearchQuery
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>
+    /// The request body for a quotation search (<see cref="NewsIndex.SearchQuotes"/>): a <c>nested</c> query over the
+    /// articles' <c>quotations</c>, whose <c>inner_hits</c> are the matching quotations. The engines rank articles by
+    /// their best quotation and list each article's matches under it, where NewsSearch ranks the quotations themselves:
+    /// the same quotations match, and a client that wants one list sorts the inner hits by their score.
+    /// </summary>
+    /// <param name="request">The quotation search: its query (words of the quotations; <c>speaker:</c>, <c>date:</c>, <c>dateline:</c>), filters and size.</param>
+    /// <exception cref="QuerySyntaxException">The query text cannot be understood.</exception>
+    /// <exception cref="NewsSearchException">A filter is impossible, or the query holds a kind of clause the engines' DSL cannot say.</exception>
+    public static string CreateForQuotations(QuoteSearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, SearchExecutor.MaxLimit);
+        using var analyzer = NewsAnalyzer.Create();
+        var hasText = !string.IsNullOrWhiteSpace(request.Query);
+        var query = hasText ? NewsQueryParser.Parse(request.Query!, analyzer, NewsFields.Quote, NewsFields.QuoteQueryable) : null;
+        var filters = Filters(request.From, request.To, request.Speaker, request.Dateline, analyzer);
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Indented))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("query");
+            json.WriteStartObject("nested");
+            json.WriteString("path", ElasticsearchMapping.Quotations);
+            json.WriteString("score_mode", "max");
+            json.WritePropertyName("query");
+            json.WriteStartObject();
+            json.WriteStartObject("bool");
+            json.WritePropertyName("must");
+            Write(json, query ?? new MatchAllDocsQuery(), InQuotation);
+            if (filters.Count > 0)
+            {
+                json.WriteStartArray("filter");
+                foreach (var filter in filters)
+                {
+                    Write(json, filter, InQuotation);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartObject("inner_hits");
+            json.WriteNumber("size", request.Limit);
+            if (hasText)
+            {
+                json.WriteStartObject("highlight");
+                json.WriteStartObject("fields");
+                json.WriteStartObject(InQuotation(NewsFields.Quote));
+                json.WriteNumber("number_of_fragments", 0);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteNumber("size", request.Limit);
+            if (!hasText)
+            {
+                // Without words NewsSearch lists the newest quotations first.
+                WriteDateSort(json, newestFirst: true);
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Date, speaker and dateline filters as the clauses NewsSearch filters with (<see cref="SearchExecutor.BuildFilter(DateOnly?, DateOnly?, string?, string?, Lucene.Net.Analysis.Analyzer)"/>).</summary>
+    private static List<Query> Filters(DateOnly? fromDay, DateOnly? toDay, string? speaker, string? dateline, Lucene.Net.Analysis.Analyzer analyzer)
+    {
+        var filters = new List<Query>();
+        if (fromDay is not null || toDay is not null)
+        {
+            filters.Add(NumericRangeQuery.NewInt32Range(NewsFields.Date,
+                fromDay is { } from ? ArticleDocument.DayNumber(from) : null, toDay is { } to ? ArticleDocument.DayNumber(to) : null, true, true));
+        }
+        if (!string.IsNullOrWhiteSpace(speaker))
+        {
+            filters.Add(SearchExecutor.NameQuery(speaker, analyzer));
+        }
+        if (!string.IsNullOrWhiteSpace(dateline))
+        {
+            filters.Add(new TermQuery(new Lucene.Net.Index.Term(NewsFields.DatelineKey, Dateline.Key(dateline))));
+        }
+        return filters;
+    }
+
+    private static string AsIs(string field) => field;
+
+    /// <summary>A field of a quotation document as the field of the nested quotation that holds the same.</summary>
+    private static string InQuotation(string field) =>
+        ElasticsearchMapping.Quotations + "." + (field == NewsFields.Quote ? "text" : field);
+
+    private static void WriteDateSort(Utf8JsonWriter json, bool newestFirst)
+    {
+        json.WriteStartArray("sort");
+        json.WriteStartObject();
+        json.WriteStartObject(NewsFields.Date);
+        json.WriteString("order", newestFirst ? "desc" : "asc");
+        json.WriteString("missing", "_last");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStringValue("_score");
+        json.WriteEndArray();
+    }
+
     private static void Terms(Utf8JsonWriter json, string name, string field, int size)
     {
         json.WriteStartObject(name);
@@ -135,7 +222,7 @@ public static class ElasticsearchQuery
     }
 
     /// <summary>One parsed clause as the engines' DSL; the kinds of clause the query parser makes, and no other.</summary>
-    private static void Write(Utf8JsonWriter json, Query query)
+    private static void Write(Utf8JsonWriter json, Query query, Func<string, string> field)
     {
         json.WriteStartObject();
         switch (query)
@@ -157,7 +244,7 @@ public static class ElasticsearchQuery
                     json.WriteStartArray(name);
                     foreach (var clause in clauses)
                     {
-                        Write(json, clause.Query);
+                        Write(json, clause.Query, field);
                     }
                     json.WriteEndArray();
                 }
@@ -169,20 +256,20 @@ public static class ElasticsearchQuery
                 json.WriteEndObject();
                 break;
             case TermQuery term:
-                Leaf(json, "term", term.Term.Field, query, ("value", term.Term.Text));
+                Leaf(json, "term", field(term.Term.Field), query, ("value", term.Term.Text));
                 break;
             case PhraseQuery phrase:
-                WritePhrase(json, phrase);
+                WritePhrase(json, phrase, field);
                 break;
             case WildcardQuery wildcard:
-                Leaf(json, "wildcard", wildcard.Field, query, ("value", wildcard.Term.Text));
+                Leaf(json, "wildcard", field(wildcard.Field), query, ("value", wildcard.Term.Text));
                 break;
             case PrefixQuery prefix:
-                Leaf(json, "prefix", prefix.Field, query, ("value", prefix.Prefix.Text));
+                Leaf(json, "prefix", field(prefix.Field), query, ("value", prefix.Prefix.Text));
                 break;
             case FuzzyQuery fuzzy:
                 json.WriteStartObject("fuzzy");
-                json.WriteStartObject(fuzzy.Field);
+                json.WriteStartObject(field(fuzzy.Field));
                 json.WriteString("value", fuzzy.Term.Text);
                 json.WriteNumber("fuzziness", fuzzy.MaxEdits);
                 json.WriteNumber("prefix_length", fuzzy.PrefixLength);
@@ -193,7 +280,7 @@ public static class ElasticsearchQuery
                 break;
             case NumericRangeQuery<int> days when days.Field == NewsFields.Date:
                 json.WriteStartObject("range");
-                json.WriteStartObject(NewsFields.Date);
+                json.WriteStartObject(field(NewsFields.Date));
                 if (days.Min is { } min)
                 {
                     json.WriteString(days.IncludesMin ? "gte" : "gt", Day(min));
@@ -208,7 +295,7 @@ public static class ElasticsearchQuery
                 break;
             case TermRangeQuery range:
                 json.WriteStartObject("range");
-                json.WriteStartObject(range.Field);
+                json.WriteStartObject(field(range.Field));
                 if (range.LowerTerm is { } lower)
                 {
                     json.WriteString(range.IncludesLower ? "gte" : "gt", lower.Utf8ToString());
@@ -237,7 +324,7 @@ public static class ElasticsearchQuery
     /// <see cref="ElasticsearchMapping.GapWord"/>, which the terms analyzer drops and leaves empty, so the engine's
     /// phrase has the positions and the slop of this one.
     /// </summary>
-    private static void WritePhrase(Utf8JsonWriter json, PhraseQuery phrase)
+    private static void WritePhrase(Utf8JsonWriter json, PhraseQuery phrase, Func<string, string> field)
     {
         var terms = phrase.GetTerms();
         var positions = phrase.GetPositions();
@@ -253,7 +340,7 @@ public static class ElasticsearchQuery
             words.Add(terms[i].Text);
         }
         json.WriteStartObject("match_phrase");
-        json.WriteStartObject(terms[0].Field);
+        json.WriteStartObject(field(terms[0].Field));
         json.WriteString("query", string.Join(' ', words));
         json.WriteString("analyzer", ElasticsearchMapping.TermsAnalyzer);
         if (phrase.Slop > 0)

@@ -92,6 +92,35 @@ public sealed class ElasticsearchQueryTests : IDisposable
     }
 
     [Fact]
+    public void Generated_quotation_searches_find_the_quotations_NewsSearch_finds()
+    {
+        var word = Pick(Words);
+        var atom = Gen.OneOf(
+            word,
+            Gen.Select(word, word, (a, b) => $"\"{a} {b}\""),
+            Gen.Select(word, word, (a, b) => $"\"{a} of {b}\"~1"),
+            Gen.Select(word, w => w[..3] + "*"),
+            Pick("speaker:zelensky", "speaker:\"janet yellen\"", "date:2023-03", "date:[2023-02 TO 2023-04-15]", "dateline:delhi", "dateline:kyiv"));
+        var query = Gen.OneOf(atom, Gen.Select(atom, atom, (a, b) => $"{a} {b}"), Gen.Select(atom, atom, (a, b) => $"{a} AND NOT {b}"));
+        var request = Gen.Select(query, Gen.Bool, Gen.Int[0, 4], (q, noText, filter) => new QuoteSearchRequest
+        {
+            Query = noText ? null : q,
+            Speaker = filter == 1 ? "Qin" : null,
+            Dateline = filter == 2 ? "Paris" : null,
+            From = filter == 3 ? new DateOnly(2023, 3, 1) : null,
+            To = filter == 4 ? new DateOnly(2023, 4, 30) : null,
+            Limit = 1000,
+        });
+
+        Check.Sample(request, r =>
+        {
+            var expected = index.SearchQuotes(r).Hits.Select(h => (h.ArticleId, h.Quotation.Start)).Order().ToList();
+            var body = ElasticsearchQuery.CreateForQuotations(r);
+            Assert.True(expected.SequenceEqual(RunQuotations(body)), $"{r.Query} | speaker {r.Speaker} dateline {r.Dateline} from {r.From} to {r.To}\n{body}");
+        }, iter: 300);
+    }
+
+    [Fact]
     public void Counts_and_paging_are_written_as_the_engines_say_them()
     {
         var body = JsonDocument.Parse(ElasticsearchQuery.Create(new SearchRequest { Query = "grain", Offset = 20, Limit = 5, CountAll = true }, counts: true, top: 3)).RootElement;
@@ -152,8 +181,44 @@ public sealed class ElasticsearchQueryTests : IDisposable
         });
     }
 
-    private static Query Read(JsonElement element)
+    /// <summary>
+    /// A quotation search's body run on this index: its nested query over the quotation documents, whose fields the
+    /// export names quotations.* (the text as quotations.text), every inner hit collected.
+    /// </summary>
+    private List<(string ArticleId, int Start)> RunQuotations(string body)
     {
+        var nested = JsonDocument.Parse(body).RootElement.GetProperty("query").GetProperty("nested");
+        Assert.Equal("quotations", nested.GetProperty("path").GetString());
+        var inner = nested.GetProperty("query").GetProperty("bool");
+        // Every field the body names must be one the mapping declares for quotations.
+        var declared = JsonDocument.Parse(ElasticsearchMapping.Create()).RootElement.GetProperty("mappings").GetProperty("properties")
+            .GetProperty("quotations").GetProperty("properties").EnumerateObject().Select(p => "quotations." + p.Name).ToHashSet();
+        string Rename(string field)
+        {
+            Assert.Contains(field, declared);
+            return field == "quotations.text" ? NewsFields.Quote : field["quotations.".Length..];
+        }
+        var query = Read(inner.GetProperty("must"), Rename);
+        var filter = DocumentKinds.Quotations;
+        if (inner.TryGetProperty("filter", out var filters))
+        {
+            var all = new BooleanQuery();
+            foreach (var clause in filters.EnumerateArray())
+            {
+                all.Add(Read(clause, Rename), Occur.MUST);
+            }
+            filter = DocumentKinds.And(filter, new QueryWrapperFilter(all));
+        }
+        return index.WithSearcher(searcher => searcher.Search(query, filter, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs
+            .Select(d => ArticleDocument.ReadQuotation(searcher.Doc(d.Doc)))
+            .Select(q => (q.ArticleId, q.Quotation.Start))
+            .Order()
+            .ToList());
+    }
+
+    private static Query Read(JsonElement element, Func<string, string>? rename = null)
+    {
+        rename ??= f => f;
         var kind = element.EnumerateObject().Single();
         var value = kind.Value;
         Query query;
@@ -167,7 +232,7 @@ public sealed class ElasticsearchQueryTests : IDisposable
                     {
                         foreach (var clause in clauses.ValueKind == JsonValueKind.Array ? clauses.EnumerateArray().ToList() : [clauses])
                         {
-                            boolean.Add(Read(clause), occur);
+                            boolean.Add(Read(clause, rename), occur);
                         }
                     }
                 }
@@ -187,7 +252,7 @@ public sealed class ElasticsearchQueryTests : IDisposable
                 query = new BooleanQuery();
                 break;
             default:
-                var (field, parameters) = value.EnumerateObject().Single() is var f ? (f.Name, f.Value) : default;
+                var (field, parameters) = value.EnumerateObject().Single() is var f ? (rename(f.Name), f.Value) : default;
                 string Text(string name) => parameters.GetProperty(name).GetString()!;
                 query = kind.Name switch
                 {
