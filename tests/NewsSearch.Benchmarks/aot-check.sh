@@ -39,6 +39,7 @@ quotes --speaker reagan --limit 3 --json
 stats
 stats --json
 search '"oil prices" OR crude~1 date:1987-03' --speaker reagan --sort -date --counts --elasticsearch
+quotes 'oil AND speaker:reagan' --from 1987-03 --elasticsearch
 COMMANDS
   # The export writes files: the same bytes from both builds, and the same summary.
   echo "== export" >>"$out"
