@@ -35,6 +35,9 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>The options the index was opened with (its BM25 values go into exports for other engines).</summary>
     internal NewsIndexOptions Options => options;
+
+    /// <summary>The shared analyzer, for the parts of the engine that parse queries outside <see cref="Search"/> (the export's selection).</summary>
+    internal Analyzer Analyzer => analyzer;
     private readonly System.Threading.Lock writerGate = new();
 
     // Articles written since the last commit (id to fingerprint): the searcher cannot see them yet, but a second

@@ -52,6 +52,20 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_WithAQueryAndFilters_WritesOnlyTheArticlesTheyMatch()
+    {
+        var index = Path.Combine(cli.WorkingDirectory, "ix");
+        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+
+        var result = cli.Run("export", "--index", index, "out", "soldiers", "--dateline", "kyiv", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal((1, 1), (json.RootElement.GetProperty("articles").GetInt32(), json.RootElement.GetProperty("quotations").GetInt32()));
+        Assert.Contains("\"_id\":\"kyiv.txt#1\"", File.ReadAllText(Path.Combine(cli.WorkingDirectory, "out", "bulk-00001.ndjson")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SearchElasticsearch_PrintsTheRequestBody_WithoutAnIndex()
     {
         var result = cli.Run("search", "\"bank of england\" rates date:2023-03", "--speaker", "Qin Gang", "--sort", "-date", "--limit", "5", "--counts", "--elasticsearch");

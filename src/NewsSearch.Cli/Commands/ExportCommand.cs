@@ -23,26 +23,38 @@ internal static class ExportCommand
             HelpName = "N",
             DefaultValueFactory = _ => 10,
         };
+        var query = new Argument<string[]>("QUERY")
+        {
+            Description = "Only the articles this query matches (as search finds them), with the filters below. Omit it to export every article the filters match",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var from = CommandOptions.From();
+        var to = CommandOptions.To();
+        var speaker = CommandOptions.Speaker();
+        var dateline = CommandOptions.Dateline();
         var json = CommandOptions.Json();
         var command = new Command("export", "Write the index's articles, speakers and quotations, with their analysis, for Elasticsearch or OpenSearch: a mapping, bulk files and a load script")
         {
-            folder, name, fileMegabytes, json,
+            folder, query, from, to, speaker, dateline, name, fileMegabytes, json,
         };
         command.SetAction(parse =>
         {
-            ElasticsearchExportOptions options;
-            try
+            var text = string.Join(' ', parse.GetValue(query) ?? []);
+            var selection = new SearchRequest
             {
-                options = new ElasticsearchExportOptions
-                {
-                    IndexName = parse.GetValue(name)!,
-                    MaxFileBytes = SearchCommand.CheckRange(parse.GetValue(fileMegabytes), "--file-mb", 1, 100) * 1024L * 1024,
-                };
-            }
-            catch (ArgumentException e)
+                Query = string.IsNullOrWhiteSpace(text) ? null : text,
+                From = CommandOptions.ParseDay(parse.GetValue(from), "--from", first: true),
+                To = CommandOptions.ParseDay(parse.GetValue(to), "--to", first: false),
+                Speaker = parse.GetValue(speaker),
+                Dateline = parse.GetValue(dateline),
+            };
+            var options = new ElasticsearchExportOptions
             {
-                throw new NewsSearchException($"--name: {e.Message.Split(" (Parameter", 2)[0]}");
-            }
+                IndexName = CheckName(parse.GetValue(name)!),
+                MaxFileBytes = SearchCommand.CheckRange(parse.GetValue(fileMegabytes), "--file-mb", 1, 100) * 1024L * 1024,
+                // A selection of nothing but defaults is the whole index.
+                Articles = selection == new SearchRequest() ? null : selection,
+            };
             var location = IndexLocation.Resolve(parse.GetValue(indexOption), context);
             using var index = location.OpenForReading(context);
             var progress = context.ErrorIsTerminal ? new Progress<int>(n => context.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rexported {n:N0} articles"))) : null;
@@ -65,5 +77,17 @@ internal static class ExportCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static string CheckName(string name)
+    {
+        try
+        {
+            return new ElasticsearchExportOptions { IndexName = name }.IndexName;
+        }
+        catch (ArgumentException e)
+        {
+            throw new NewsSearchException($"--name: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 }

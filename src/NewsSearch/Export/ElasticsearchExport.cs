@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 using NewsSearch.Analysis;
 using NewsSearch.Indexing;
 using NewsSearch.Querying;
@@ -36,6 +38,12 @@ public sealed record ElasticsearchExportOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(MaxFileBytes), value, "MaxFileBytes must be between 1 KB and 100 MB.");
     } = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// Only the articles this search's query and filters match (its order, page and ranking do not matter), with
+    /// their quotations. Default: <c>null</c>, every article.
+    /// </summary>
+    public SearchRequest? Articles { get; init; }
 }
 
 /// <summary>What an export wrote.</summary>
@@ -94,7 +102,7 @@ public static class ElasticsearchExport
             var mapping = ElasticsearchMapping.Create(index.Options.BM25K1, index.Options.BM25B);
             File.WriteAllText(Path.Combine(staging, MappingFile), mapping);
             var (articles, quotations, bulkFiles) = index.WithSearcher(searcher =>
-                WriteBulkFiles(searcher.IndexReader, staging, options, progress, cancellation));
+                WriteBulkFiles(searcher.IndexReader, Selected(searcher, index.Analyzer, options.Articles), staging, options, progress, cancellation));
             File.WriteAllText(Path.Combine(staging, LoadScript), Script(options.IndexName, bulkFiles.Count));
             if (!OperatingSystem.IsWindows())
             {
@@ -217,8 +225,25 @@ public static class ElasticsearchExport
             : throw new ArgumentException($"The index name '{name}' {problem} (Elasticsearch and OpenSearch index names are lower case, without \\ / * ? \" < > | , # : or spaces).", nameof(name));
     }
 
+    /// <summary>
+    /// The articles a selection matches, by document number across the index (null: all), found with the query and
+    /// filters <see cref="NewsIndex.Search"/> would use, so the export holds what that search finds.
+    /// </summary>
+    private static FixedBitSet? Selected(IndexSearcher searcher, Lucene.Net.Analysis.Analyzer analyzer, SearchRequest? selection)
+    {
+        if (selection is null)
+        {
+            return null;
+        }
+        SearchExecutor.Validate(selection);
+        var query = string.IsNullOrWhiteSpace(selection.Query) ? null : NewsQueryParser.Parse(selection.Query, analyzer);
+        var matches = new MatchCollector(searcher.IndexReader.MaxDoc);
+        searcher.Search(query ?? new MatchAllDocsQuery(), SearchExecutor.BuildFilter(selection, query, analyzer), matches);
+        return matches.Documents;
+    }
+
     private static (int Articles, int Quotations, List<string> Files) WriteBulkFiles(
-        IndexReader reader, string folder, ElasticsearchExportOptions options, IProgress<int>? progress, CancellationToken cancellation)
+        IndexReader reader, FixedBitSet? selected, string folder, ElasticsearchExportOptions options, IProgress<int>? progress, CancellationToken cancellation)
     {
         var files = new List<string>();
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
@@ -275,22 +300,42 @@ public static class ElasticsearchExport
                 var live = atomic.LiveDocs;
                 // The kind is indexed, not stored: the cached filter of quotations says which documents are.
                 var quotationDocs = DocumentKinds.Quotations.GetDocIdSet(leaf, null)?.Bits;
+                bool IsQuotation(int doc) => quotationDocs is not null && quotationDocs.Get(doc);
+                bool IsSelected(int doc) => selected is null || selected.Get(leaf.DocBase + doc);
                 blockQuotations.Clear();
+                // The article document that ends the current block of quotations.
+                var blockArticle = -1;
                 for (var doc = 0; doc < atomic.MaxDoc; doc++)
                 {
                     if (live is not null && !live.Get(doc))
                     {
                         continue;
                     }
-                    var document = atomic.Document(doc);
-                    if (quotationDocs is not null && quotationDocs.Get(doc))
+                    if (IsQuotation(doc))
                     {
-                        // An article's quotations come just before it, in one block (ArticlePreparation).
-                        blockQuotations.Add(ArticleDocument.ReadQuotation(document));
+                        // An article's quotations come just before it, in one block (ArticlePreparation): those of an
+                        // article left out are skipped without reading them.
+                        if (doc > blockArticle)
+                        {
+                            for (blockArticle = doc; blockArticle < atomic.MaxDoc && IsQuotation(blockArticle); blockArticle++)
+                            {
+                            }
+                        }
+                        if (blockArticle < atomic.MaxDoc && IsSelected(blockArticle))
+                        {
+                            blockQuotations.Add(ArticleDocument.ReadQuotation(atomic.Document(doc)));
+                        }
+                        else
+                        {
+                            doc = blockArticle - 1;
+                        }
                         continue;
                     }
-                    var article = ArticleDocument.Read(document);
-                    Write(article, blockQuotations.Where(q => q.ArticleId == article.Article.Id).Select(q => q.Quotation).ToList());
+                    if (IsSelected(doc))
+                    {
+                        var read = ArticleDocument.Read(atomic.Document(doc));
+                        Write(read, blockQuotations.Where(q => q.ArticleId == read.Article.Id).Select(q => q.Quotation).ToList());
+                    }
                     blockQuotations.Clear();
                 }
             }
@@ -375,4 +420,22 @@ public static class ElasticsearchExport
         echo "'$alias' at $url now names $new"
 
         """;
+
+    /// <summary>Every matching document's number across the index; scores are not needed.</summary>
+    private sealed class MatchCollector(int maxDoc) : ICollector
+    {
+        private int docBase;
+
+        public FixedBitSet Documents { get; } = new(maxDoc);
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+
+        public void Collect(int doc) => Documents.Set(docBase + doc);
+    }
 }

@@ -116,6 +116,32 @@ public sealed class ElasticsearchExportTests : IDisposable
     }
 
     [Fact]
+    public void A_selection_exports_what_its_search_finds_with_only_those_articles_quotations()
+    {
+        using var index = NewsIndex.CreateInMemory();
+        for (var i = 0; i < 40; i++)
+        {
+            var speaker = i % 3 == 0 ? "Janet Yellen" : "Volodymyr Zelenskiy";
+            var topic = i % 2 == 0 ? "grain exports" : "interest rates";
+            index.Upsert(new Article($"a{i:D2}", new DateOnly(2023, 1 + (i % 6), 1 + (i % 28)), i % 4 == 0 ? "Kyiv" : "Washington",
+                $"Talks on {topic} went on.\n\n\"We will see about {topic},\" {speaker} said. \"Nothing is settled,\" {speaker.Split(' ')[1]} said."));
+        }
+        index.Commit();
+        var selection = new SearchRequest { Query = "grain OR \"interest rates\"", From = new DateOnly(2023, 2, 1), Speaker = "Yellen", Dateline = "washington" };
+        var target = Path.Combine(folder.Path, "export");
+
+        var report = ElasticsearchExport.Write(index, target, new ElasticsearchExportOptions { Articles = selection });
+
+        var expected = index.Search(selection with { Limit = 1000 }).Hits.Select(h => h.Id).Order().ToList();
+        var documents = BulkDocuments(target);
+        Assert.InRange(expected.Count, 2, 20);
+        Assert.Equal(expected, documents.Select(d => d.GetProperty("id").GetString()).Order());
+        Assert.Equal(2 * expected.Count, report.Quotations);
+        Assert.All(documents, d => Assert.All(d.GetProperty("quotations").EnumerateArray(),
+            q => Assert.Equal("Janet Yellen", q.GetProperty("speaker").GetString())));
+    }
+
+    [Fact]
     public void Bulk_files_close_at_the_size_limit_and_lose_no_article()
     {
         using var index = NewsIndex.CreateInMemory();
