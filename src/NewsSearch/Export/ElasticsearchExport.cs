@@ -95,6 +95,10 @@ public static class ElasticsearchExport
         options ??= new ElasticsearchExportOptions();
         var clock = Stopwatch.StartNew();
         var target = Path.GetFullPath(folder);
+        if (File.Exists(target))
+        {
+            throw new NewsSearchException($"cannot write the export to '{target}': it is a file; give a folder (created when missing)");
+        }
         var staging = target.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".partial-" + Guid.NewGuid().ToString("N")[..8];
         try
         {

@@ -187,6 +187,18 @@ public sealed class ElasticsearchExportTests : IDisposable
         Assert.Single(Directory.GetFileSystemEntries(folder.Path));
     }
 
+    [Fact]
+    public void A_file_where_the_folder_should_be_is_a_clear_error()
+    {
+        using var index = NewsIndex.CreateInMemory();
+        var file = folder.Write("taken", "not a folder");
+
+        var error = Assert.Throws<NewsSearchException>(() => ElasticsearchExport.Write(index, file));
+
+        Assert.Contains("it is a file; give a folder", error.Message, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
     [Theory]
     [InlineData("News", "lower case")]
     [InlineData("_news", "cannot start")]
