@@ -24,6 +24,8 @@ internal static class Program
                 return AnalysisSpeed.Run(args[1..]);
             case "analysis-tokens":
                 return AnalysisTokens.Run(args[1..]);
+            case "es-queries":
+                return EsQueries.Run(args[1..]);
             default:
                 Console.Error.WriteLine("""
                     usage: NewsSearch.Benchmarks extraction-speed [--corpus reuters21578/seedformat.tar.gz] [--rounds N]
@@ -32,6 +34,7 @@ internal static class Program
                            NewsSearch.Benchmarks lucene-ceiling CORPUS.jsonl.gz [ROUNDS] [--ladder]
                            NewsSearch.Benchmarks analysis-speed CORPUS.jsonl.gz [ROUNDS]
                            NewsSearch.Benchmarks analysis-tokens FIELD < TEXTS.b64
+                           NewsSearch.Benchmarks es-queries INDEXDIR PEERQUERIES > QUERIES.tsv
                     """);
                 return 2;
         }

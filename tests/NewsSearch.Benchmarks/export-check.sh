@@ -3,8 +3,12 @@
 #  1. the analysis: every body, headline, dateline, speaker and quotation of the exported corpus is analysed by the
 #     engine and by Java Lucene 8.7 (the Lucene of Elasticsearch 7.10 and of OpenSearch 1) built from mapping.json
 #     with Lucene's own factories, and the tokens compared (term, position step, offsets);
-#  2. the load script: load.sh runs against a stand-in for the bulk API that creates the index from mapping.json,
-#     checks every document against the strict mapping and counts them.
+#  2. the searches: the export indexed by Java Lucene 8.7 as Elasticsearch indexes it, and the request bodies of
+#     'search --elasticsearch' for the peers' queries and a set using the rest of the syntax run as Elasticsearch
+#     builds them; the matches and first ten hits compared with NewsSearch's own (plain BM25);
+#  3. the load script: load.sh runs against a stand-in for the index, alias and bulk APIs that creates each index from
+#     mapping.json, checks every document against the strict mapping and counts them, then loads again and once more
+#     with a broken document.
 #
 #   tests/NewsSearch.Benchmarks/export-check.sh [CORPUS]     (default: Reuters-21578 from ../shared, else ./seeds)
 #
@@ -14,6 +18,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 corpus="${1:-$repo/../shared/corpora/reuters21578/reuters21578.jsonl.gz}"
 [ -e "$corpus" ] || corpus="$repo/seeds"
+# The peers' Reuters queries (their words are Reuters', but any corpus answers them).
+queries="${QUERIES:-$repo/../shared/bench/peers/queries/reuters21578.txt}"
 jars="${LUCENE8_JARS:-/usr/share/java}"
 work="$(mktemp -d)"
 server=""
@@ -46,6 +52,11 @@ done
 terms="$(printf 'bank __gap__ england u.s' | base64 | java -cp "$work/java:$cp" EsAnalysis "$work/spec/spec.tsv" "$work/spec" news_terms)"
 [ "$terms" = "bank|1|0-4 england|2|13-20 u.s|1|21-24" ] && echo "news_terms   as the engine's phrases expect: $terms" \
   || { echo "export-check: news_terms gives '$terms'" >&2; exit 1; }
+
+echo "== searches: the export indexed by Java Lucene 8.7 as Elasticsearch indexes it, the bodies of search --elasticsearch run as it builds them"
+javac -nowarn -d "$work/java" -cp "$cp" "$here/java/EsSearch.java"
+dotnet "$work/bench/NewsSearch.Benchmarks.dll" es-queries "$work/index" "$queries" > "$work/searches.tsv"
+java -cp "$work/java:$cp" EsSearch "$work/spec/spec.tsv" "$work/spec" "$work/export" "$work/searches.tsv"
 
 echo "== load.sh against a stand-in for the index, alias and bulk APIs"
 port=$((20000 + RANDOM % 20000))
