@@ -20,6 +20,9 @@ namespace NewsSearch.Export;
 /// </summary>
 public static class ElasticsearchQuery
 {
+    /// <summary>The engines' default index.max_inner_result_window.</summary>
+    private const int MaxInnerHits = 100;
+
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The request body for <paramref name="request"/>.</summary>
@@ -147,7 +150,8 @@ public static class ElasticsearchQuery
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartObject("inner_hits");
-            json.WriteNumber("size", request.Limit);
+            // The engines refuse more than index.max_inner_result_window (100) inner hits per article by default.
+            json.WriteNumber("size", Math.Min(request.Limit, MaxInnerHits));
             if (hasText)
             {
                 json.WriteStartObject("highlight");
