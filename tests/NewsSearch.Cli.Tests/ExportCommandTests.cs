@@ -66,6 +66,18 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_OfASelectionMatchingNothing_ExitsWithOne_AsSearchDoes()
+    {
+        var index = Path.Combine(cli.WorkingDirectory, "ix");
+        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+
+        var result = cli.Run("export", "--index", index, "out", "nothingmatchesthis");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("exported 0 articles and 0 quotations", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SearchElasticsearch_PrintsTheRequestBody_WithoutAnIndex()
     {
         var result = cli.Run("search", "\"bank of england\" rates date:2023-03", "--speaker", "Qin Gang", "--sort", "-date", "--limit", "5", "--counts", "--elasticsearch");

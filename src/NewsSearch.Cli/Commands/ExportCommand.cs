@@ -67,17 +67,20 @@ internal static class ExportCommand
             {
                 JsonOutput.Write(context.Out, new ExportJson(report.Folder, options.IndexName, report.Articles, report.Quotations, report.Files, report.Bytes,
                     Math.Round(report.Elapsed.TotalSeconds, 3)));
-                return ExitCodes.Success;
+                return Status(report);
             }
             var bulkFiles = report.Files.Count - 2;
             context.Out.WriteLine(TerminalText.Sanitize(string.Create(CultureInfo.InvariantCulture,
                 $"exported {report.Articles:N0} articles and {report.Quotations:N0} quotations to {report.Folder} in {report.Elapsed.TotalSeconds:0.0} s: {ElasticsearchExport.MappingFile}, {bulkFiles} bulk file{(bulkFiles == 1 ? "" : "s")}, {ElasticsearchExport.LoadScript} ({report.Bytes / 1e6:0.0} MB)")));
             context.Out.WriteLine(TerminalText.Sanitize(
                 $"load into Elasticsearch or OpenSearch, behind the alias '{options.IndexName}': {Path.Combine(report.Folder, ElasticsearchExport.LoadScript)} [URL, default http://localhost:9200]"));
-            return ExitCodes.Success;
+            return Status(report);
         });
         return command;
     }
+
+    /// <summary>As search does: 1 when nothing was there to export (an empty index, or a selection that matches nothing).</summary>
+    private static int Status(ElasticsearchExportReport report) => report.Articles > 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
 
     private static string CheckName(string name)
     {
