@@ -34,7 +34,7 @@ cli="$repo/src/NewsSearch.Cli/bin/Release/net10.0/newssearch"
 echo "== analysis: the engine against Java Lucene $(basename "$(ls "$jars"/lucene-core-8*.jar | sort | tail -n 1)" .jar | sed 's/lucene-core-//') on the export's mapping"
 cp="$(ls "$jars"/lucene-core-8*.jar | sort | tail -n 1):$(ls "$jars"/lucene-analyzers-common-8*.jar | sort | tail -n 1)"
 mkdir -p "$work/java" "$work/spec" "$work/texts"
-javac -nowarn -d "$work/java" -cp "$cp" "$here/java/EsAnalysis.java"
+javac -nowarn -d "$work/java" -cp "$cp" "$here/java/EsAnalysis.java" "$here/java/EsSearch.java"
 python3 "$here/export_check.py" spec "$work/export/mapping.json" "$work/spec"
 python3 "$here/export_check.py" texts "$work/export" "$work/texts"
 analyzer_of() {  # FIELD -> the mapping's analyzer name
@@ -54,7 +54,6 @@ terms="$(printf 'bank __gap__ england u.s' | base64 | java -cp "$work/java:$cp" 
   || { echo "export-check: news_terms gives '$terms'" >&2; exit 1; }
 
 echo "== searches: the export indexed by Java Lucene 8.7 as Elasticsearch indexes it, the bodies of search --elasticsearch run as it builds them"
-javac -nowarn -d "$work/java" -cp "$cp" "$here/java/EsSearch.java"
 dotnet "$work/bench/NewsSearch.Benchmarks.dll" es-queries "$work/index" "$queries" > "$work/searches.tsv"
 java -cp "$work/java:$cp" EsSearch "$work/spec/spec.tsv" "$work/spec" "$work/export" "$work/searches.tsv"
 

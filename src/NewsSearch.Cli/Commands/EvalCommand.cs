@@ -214,8 +214,8 @@ internal static class EvalCommand
             using var index = NewsIndex.CreateInMemory();
             var articles = Load(context, index, parse.GetValue(corpus)!);
             var report = RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(parse.GetValue(ranking)));
-            var second = againstRun is not null
-                ? RelevanceEvaluator.Measure(Path.GetFileName(context.Resolve(againstValue!)), topics, judgments, againstRun)
+            var second = againstRun is { } otherRun
+                ? RelevanceEvaluator.Measure(otherRun.Name, topics, judgments, otherRun.Rankings)
                 : againstValue is not null ? RelevanceEvaluator.Evaluate(index, topics, judgments, CommandOptions.ParseRanking(againstValue)) : null;
             var comparison = second is null ? null : RelevanceComparison.Compare(report, second);
             if (parse.GetValue(run) is { } runFile)
@@ -248,8 +248,8 @@ internal static class EvalCommand
         return command;
     }
 
-    /// <summary>The run file <c>--against</c> points to, warning when it ranks nothing for some judged queries.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyList<RankedArticle>> ReadAgainstRun(
+    /// <summary>The run file <c>--against</c> points to (its file name and rankings), warning when it ranks nothing for some judged queries.</summary>
+    private static (string Name, IReadOnlyDictionary<string, IReadOnlyList<RankedArticle>> Rankings)? ReadAgainstRun(
         CliContext context, string value, IReadOnlyList<EvaluationQuery> topics, Judgments judgments)
     {
         var path = context.Resolve(value);
@@ -265,7 +265,7 @@ internal static class EvalCommand
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"newssearch: {value} ranks nothing for {missing} of the {judged.Count} judged queries; they count as finding nothing"));
         }
-        return rankings;
+        return (Path.GetFileName(path), rankings);
     }
 
     private static HalfDifferenceJson Difference(HalfDifference d)

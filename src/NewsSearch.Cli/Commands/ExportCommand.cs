@@ -48,9 +48,8 @@ internal static class ExportCommand
                 Speaker = parse.GetValue(speaker),
                 Dateline = parse.GetValue(dateline),
             };
-            var options = new ElasticsearchExportOptions
+            var options = Named(parse.GetValue(name)!) with
             {
-                IndexName = CheckName(parse.GetValue(name)!),
                 MaxFileBytes = SearchCommand.CheckRange(parse.GetValue(fileMegabytes), "--file-mb", 1, 100) * 1024L * 1024,
                 // A selection of nothing but defaults is the whole index.
                 Articles = selection == new SearchRequest() ? null : selection,
@@ -82,11 +81,12 @@ internal static class ExportCommand
     /// <summary>As search does: 1 when nothing was there to export (an empty index, or a selection that matches nothing).</summary>
     private static int Status(ElasticsearchExportReport report) => report.Articles > 0 ? ExitCodes.Success : ExitCodes.NothingFoundOrRejected;
 
-    private static string CheckName(string name)
+    /// <summary>Options with this alias name, its mistakes reported as the option's.</summary>
+    private static ElasticsearchExportOptions Named(string name)
     {
         try
         {
-            return new ElasticsearchExportOptions { IndexName = name }.IndexName;
+            return new ElasticsearchExportOptions { IndexName = name };
         }
         catch (ArgumentException e)
         {

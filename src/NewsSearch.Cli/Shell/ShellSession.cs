@@ -182,7 +182,7 @@ internal sealed class ShellSession
             Error("no search to write: type a query (or :all) first");
             return;
         }
-        if (Reported(() => Export.ElasticsearchQuery.Create(page.Request with { Limit = PageSize }, counts: true)) is { } body)
+        if (Reported(() => Export.ElasticsearchQuery.Create(page.Request, counts: true)) is { } body)
         {
             Console().Write(new Spectre.Console.Text(body));
         }

@@ -144,7 +144,7 @@ public static class ElasticsearchExport
         json.WriteString(NewsFields.Id, article.Id);
         if (article.Date is { } date)
         {
-            json.WriteString(NewsFields.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString(NewsFields.Date, EngineJson.Day(date));
         }
         json.WriteString(NewsFields.Dateline, article.Dateline);
         if (article.Dateline.Length > 0)
@@ -182,7 +182,7 @@ public static class ElasticsearchExport
             // date: and dateline: clauses then stay inside its nested query.
             if (article.Date is { } day)
             {
-                json.WriteString(NewsFields.Date, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteString(NewsFields.Date, EngineJson.Day(day));
             }
             json.WriteString(NewsFields.Dateline, article.Dateline);
             if (article.Dateline.Length > 0)
@@ -240,9 +240,9 @@ public static class ElasticsearchExport
             return null;
         }
         SearchExecutor.Validate(selection);
-        var query = string.IsNullOrWhiteSpace(selection.Query) ? null : NewsQueryParser.Parse(selection.Query, analyzer);
+        var (query, filter) = SearchExecutor.Matching(selection, analyzer);
         var matches = new MatchCollector(searcher.IndexReader.MaxDoc);
-        searcher.Search(query ?? new MatchAllDocsQuery(), SearchExecutor.BuildFilter(selection, query, analyzer), matches);
+        searcher.Search(query ?? new MatchAllDocsQuery(), filter, matches);
         return matches.Documents;
     }
 

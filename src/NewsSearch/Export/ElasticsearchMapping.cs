@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lucene.Net.Analysis.Standard;
 using NewsSearch.Indexing;
@@ -65,8 +63,7 @@ public static class ElasticsearchMapping
         ArgumentOutOfRangeException.ThrowIfNegative(k1);
         ArgumentOutOfRangeException.ThrowIfNegative(b);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(b, 1f);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return EngineJson.Document(json =>
         {
             json.WriteStartObject();
             json.WriteStartObject("settings");
@@ -83,8 +80,7 @@ public static class ElasticsearchMapping
             json.WriteEndObject();
             WriteMappings(json);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteAnalysis(Utf8JsonWriter json)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lucene.Net.Search;
 using NewsSearch.Analysis;
@@ -23,8 +20,6 @@ public static class ElasticsearchQuery
     /// <summary>The engines' default index.max_inner_result_window.</summary>
     private const int MaxInnerHits = 100;
 
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The request body for <paramref name="request"/>.</summary>
     /// <param name="request">The search, as for <see cref="NewsIndex.Search"/>; its ranking and explain settings do not apply.</param>
     /// <param name="counts">Also count the matches by speaker and dateline (<c>terms</c> aggregations), as <see cref="NewsIndex.GetCounts"/> does.</param>
@@ -41,8 +36,7 @@ public static class ElasticsearchQuery
         var query = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
         var filters = Filters(request.From, request.To, request.Speaker, request.Dateline, analyzer);
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Indented))
+        return EngineJson.Document(json =>
         {
             json.WriteStartObject();
             json.WritePropertyName("query");
@@ -102,8 +96,7 @@ public static class ElasticsearchQuery
                 json.WriteEndObject();
             }
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     /// <summary>
@@ -125,8 +118,7 @@ public static class ElasticsearchQuery
         var query = hasText ? NewsQueryParser.Parse(request.Query!, analyzer, NewsFields.Quote, NewsFields.QuoteQueryable) : null;
         var filters = Filters(request.From, request.To, request.Speaker, request.Dateline, analyzer);
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Indented))
+        return EngineJson.Document(json =>
         {
             json.WriteStartObject();
             json.WriteStartObject("query");
@@ -172,11 +164,13 @@ public static class ElasticsearchQuery
                 WriteDateSort(json, newestFirst: true);
             }
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
-    /// <summary>Date, speaker and dateline filters as the clauses NewsSearch filters with (<see cref="SearchExecutor.BuildFilter(DateOnly?, DateOnly?, string?, string?, Lucene.Net.Analysis.Analyzer)"/>).</summary>
+    /// <summary>
+    /// Date, speaker and dateline filters as the clauses NewsSearch filters with: the speaker's and dateline's its own
+    /// (<see cref="SearchExecutor.FieldFilters"/>), the dates as the range its date filter keeps.
+    /// </summary>
     private static List<Query> Filters(DateOnly? fromDay, DateOnly? toDay, string? speaker, string? dateline, Lucene.Net.Analysis.Analyzer analyzer)
     {
         var filters = new List<Query>();
@@ -185,14 +179,7 @@ public static class ElasticsearchQuery
             filters.Add(NumericRangeQuery.NewInt32Range(NewsFields.Date,
                 fromDay is { } from ? ArticleDocument.DayNumber(from) : null, toDay is { } to ? ArticleDocument.DayNumber(to) : null, true, true));
         }
-        if (!string.IsNullOrWhiteSpace(speaker))
-        {
-            filters.Add(SearchExecutor.NameQuery(speaker, analyzer));
-        }
-        if (!string.IsNullOrWhiteSpace(dateline))
-        {
-            filters.Add(new TermQuery(new Lucene.Net.Index.Term(NewsFields.DatelineKey, Dateline.Key(dateline))));
-        }
+        filters.AddRange(SearchExecutor.FieldFilters(speaker, dateline, analyzer));
         return filters;
     }
 
@@ -374,5 +361,5 @@ public static class ElasticsearchQuery
         }
     }
 
-    private static string Day(int day) => ArticleDocument.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int day) => EngineJson.Day(ArticleDocument.FromDayNumber(day));
 }

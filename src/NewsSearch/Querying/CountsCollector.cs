@@ -119,8 +119,7 @@ internal sealed class CountsCollector : ICollector
         SearchExecutor.Validate(request);
         var clock = Stopwatch.StartNew();
         // The same query and filters as the search itself, so counts and results always describe the same articles.
-        var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : NewsQueryParser.Parse(request.Query, analyzer);
-        var filter = SearchExecutor.BuildFilter(request, userQuery, analyzer);
+        var (userQuery, filter) = SearchExecutor.Matching(request, analyzer);
         var counts = new CountsCollector();
         searcher.Search(userQuery ?? new MatchAllDocsQuery(), filter, counts);
         counts.Complete();

@@ -21,9 +21,8 @@ internal static class SearchExecutor
     {
         Validate(request);
         var clock = Stopwatch.StartNew();
-        var hasText = !string.IsNullOrWhiteSpace(request.Query);
-        var userQuery = hasText ? NewsQueryParser.Parse(request.Query!, analyzer) : null;
-        var filter = BuildFilter(request, userQuery, analyzer);
+        var (userQuery, filter) = Matching(request, analyzer);
+        var hasText = userQuery is not null;
 
         // The ranking only reorders (the user's query decides what matches), so counting and date order skip it.
         RankedQuery? ranked = null;
@@ -180,6 +179,16 @@ internal static class SearchExecutor
         return query is not null && DocumentKinds.OnlyArticlesMatch(query) ? filters : DocumentKinds.And(DocumentKinds.Articles, filters);
     }
 
+    /// <summary>
+    /// A request's parsed query (<c>null</c> without words) and its filters: what a search, its counts and an export
+    /// of its articles all match, so they always describe the same articles.
+    /// </summary>
+    internal static (Query? Query, Filter? Filter) Matching(SearchRequest request, Analyzer analyzer)
+    {
+        var query = string.IsNullOrWhiteSpace(request.Query) ? null : NewsQueryParser.Parse(request.Query, analyzer);
+        return (query, BuildFilter(request, query, analyzer));
+    }
+
     /// <summary>Articles published from <paramref name="fromDay"/> to <paramref name="toDay"/>, inclusive; undated articles never match.</summary>
     internal static Filter DateRangeFilter(DateOnly? fromDay, DateOnly? toDay) => new DateFilter(
         fromDay is { } from ? ArticleDocument.DayNumber(from) : null,
@@ -193,14 +202,7 @@ internal static class SearchExecutor
         {
             clauses.Add(DateRangeFilter(fromDay, toDay));
         }
-        if (!string.IsNullOrWhiteSpace(speaker))
-        {
-            clauses.Add(new QueryWrapperFilter(NameQuery(speaker, analyzer)));
-        }
-        if (!string.IsNullOrWhiteSpace(dateline))
-        {
-            clauses.Add(new QueryWrapperFilter(new TermQuery(new Term(NewsFields.DatelineKey, Dateline.Key(dateline)))));
-        }
+        clauses.AddRange(FieldFilters(speaker, dateline, analyzer).Select(query => new QueryWrapperFilter(query)));
         if (clauses.Count == 0)
         {
             return null;
@@ -217,8 +219,26 @@ internal static class SearchExecutor
         return all;
     }
 
+    /// <summary>
+    /// The speaker and dateline filters as queries: what <see cref="BuildFilter(DateOnly?, DateOnly?, string?, string?, Analyzer)"/>
+    /// filters with, and what an export's search bodies (Export.ElasticsearchQuery) write.
+    /// </summary>
+    internal static List<Query> FieldFilters(string? speaker, string? dateline, Analyzer analyzer)
+    {
+        var queries = new List<Query>();
+        if (!string.IsNullOrWhiteSpace(speaker))
+        {
+            queries.Add(NameQuery(speaker, analyzer));
+        }
+        if (!string.IsNullOrWhiteSpace(dateline))
+        {
+            queries.Add(new TermQuery(new Term(NewsFields.DatelineKey, Dateline.Key(dateline))));
+        }
+        return queries;
+    }
+
     /// <summary>A speaker as the words of a name in order: "Qin Gang", "Gang" and "Zelenskiy" all match their speaker.</summary>
-    internal static PhraseQuery NameQuery(string name, Analyzer analyzer)
+    private static PhraseQuery NameQuery(string name, Analyzer analyzer)
     {
         var phrase = new PhraseQuery();
         using (var stream = analyzer.GetTokenStream(NewsFields.Speaker, name))

@@ -3,24 +3,19 @@ import java.io.BufferedWriter;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * One analyzer of the export's mapping built with Java Lucene's own factories, as Elasticsearch and OpenSearch build
- * it, and the tokens it makes of texts read from standard input (one base64 UTF-8 text a line), printed as the
+ * it (EsSearch.analyzers), and the tokens it makes of texts read from standard input (one base64 UTF-8 text a line), printed as the
  * benchmark's analysis-tokens command prints the engine's. The spec file, written by export-check.sh from
  * mapping.json, has a line per step: "ANALYZER tokenizer NAME" or "ANALYZER filter NAME [KEY=VALUE...]".
  *
@@ -28,20 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 public final class EsAnalysis {
   public static void main(String[] args) throws Exception {
-    Path config = Paths.get(args[1]);
-    CustomAnalyzer.Builder builder = CustomAnalyzer.builder(config);
-    for (String line : Files.readAllLines(Paths.get(args[0]), StandardCharsets.UTF_8)) {
-      String[] parts = line.split("\t");
-      if (!parts[0].equals(args[2])) continue;
-      Map<String, String> params = new HashMap<>();
-      for (int i = 3; i < parts.length; i++) {
-        int eq = parts[i].indexOf('=');
-        params.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
-      }
-      if (parts[1].equals("tokenizer")) builder.withTokenizer(parts[2], params);
-      else builder.addTokenFilter(parts[2], params);
-    }
-    Analyzer analyzer = builder.build();
+    Analyzer analyzer = EsSearch.analyzers(Paths.get(args[0]), Paths.get(args[1])).get(args[2]);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     String line;
