@@ -15,11 +15,18 @@ public sealed class ExportCommandTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
-    [Fact]
-    public void Export_WritesTheMappingBulkFilesAndScript_AndSaysHowToLoadThem()
+    /// <summary>Indexes the two articles the constructor wrote; returns the index folder.</summary>
+    private string IndexArticles()
     {
         var index = Path.Combine(cli.WorkingDirectory, "ix");
         Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+        return index;
+    }
+
+    [Fact]
+    public void Export_WritesTheMappingBulkFilesAndScript_AndSaysHowToLoadThem()
+    {
+        var index = IndexArticles();
 
         var result = cli.Run("export", "--index", index, "out", "--name", "wires");
 
@@ -39,8 +46,7 @@ public sealed class ExportCommandTests : IDisposable
     [Fact]
     public void Export_Json_ListsTheFiles()
     {
-        var index = Path.Combine(cli.WorkingDirectory, "ix");
-        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+        var index = IndexArticles();
 
         var result = cli.Run("export", "--index", index, "out", "--json");
 
@@ -54,8 +60,7 @@ public sealed class ExportCommandTests : IDisposable
     [Fact]
     public void Export_WithAQueryAndFilters_WritesOnlyTheArticlesTheyMatch()
     {
-        var index = Path.Combine(cli.WorkingDirectory, "ix");
-        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+        var index = IndexArticles();
 
         var result = cli.Run("export", "--index", index, "out", "soldiers", "--dateline", "kyiv", "--json");
 
@@ -68,8 +73,7 @@ public sealed class ExportCommandTests : IDisposable
     [Fact]
     public void Export_OfASelectionMatchingNothing_ExitsWithOne_AsSearchDoes()
     {
-        var index = Path.Combine(cli.WorkingDirectory, "ix");
-        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+        var index = IndexArticles();
 
         var result = cli.Run("export", "--index", index, "out", "nothingmatchesthis");
 
@@ -113,8 +117,7 @@ public sealed class ExportCommandTests : IDisposable
     [InlineData("--file-mb", "0", "newssearch: --file-mb")]
     public void Export_BadOption_IsAnError_AndWritesNothing(string option, string value, string expected)
     {
-        var index = Path.Combine(cli.WorkingDirectory, "ix");
-        Assert.Equal(0, cli.Run("index", "--index", index, Path.Combine(cli.WorkingDirectory, "articles")).ExitCode);
+        var index = IndexArticles();
 
         var result = cli.Run("export", "--index", index, "out", option, value);
 
